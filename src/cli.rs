@@ -1,0 +1,151 @@
+//! The command line: clap types only, no behaviour.
+//!
+//! Every flag's precedence against the environment and the config file is applied in
+//! [`crate::config`]; this module only says what can be typed.
+
+use clap::{Args, Parser, Subcommand, ValueEnum};
+use std::path::PathBuf;
+
+const ABOUT: &str = "Rebalance the read-only replicas of a Tencent Cloud PostgreSQL RO group";
+
+const LONG_ABOUT: &str = "\
+Rebalance the load of the read-only replicas in a Tencent Cloud PostgreSQL read-only (RO) group,
+by calling the cloud API action RebalanceReadOnlyGroup (postgres, 2017-03-12).
+
+Rebalancing briefly interrupts every connection to the group's replicas: tcpg asks for
+confirmation on a terminal, and requires --yes anywhere else.";
+
+fn after_long_help() -> String {
+    let mut text = String::from("Environment:\n");
+    for (name, what) in crate::config::ENVIRONMENT {
+        text.push_str(&format!("  {name:<24} {what}\n"));
+    }
+    text.push('\n');
+    text.push_str(&crate::error::exit_code_help());
+    text
+}
+
+#[derive(Debug, Parser)]
+#[command(name = "tcpg", version, about = ABOUT, long_about = LONG_ABOUT)]
+#[command(after_long_help = after_long_help(), propagate_version = true)]
+pub struct Cli {
+    #[command(flatten)]
+    pub global: GlobalArgs,
+
+    #[command(subcommand)]
+    pub command: Command,
+}
+
+#[derive(Debug, Subcommand)]
+pub enum Command {
+    /// Rebalance the load of the read-only replicas in an RO group
+    #[command(after_long_help = after_long_help())]
+    Rebalance(RebalanceArgs),
+}
+
+#[derive(Debug, Args)]
+pub struct RebalanceArgs {
+    /// RO group ID (pgrogrp-xxxxxxxx) or an alias from the profile's [groups] table
+    /// [default: the profile's `group`]
+    #[arg(long, short = 'g', value_name = "ID-OR-ALIAS")]
+    pub group: Option<String>,
+
+    /// Do not ask for confirmation (required when stdin or stderr is not a terminal)
+    #[arg(long, short = 'y')]
+    pub yes: bool,
+
+    /// Build and sign the request and print it instead of sending it
+    #[arg(long)]
+    pub dry_run: bool,
+}
+
+#[derive(Debug, Args, Default)]
+pub struct GlobalArgs {
+    /// Profile in the config file [env: TCPG_PROFILE] [default: default_profile, else "default"]
+    #[arg(long, global = true, value_name = "NAME")]
+    pub profile: Option<String>,
+
+    /// Config file [env: TCPG_CONFIG] [default: <config dir>/tcpg/config.toml]
+    #[arg(long, global = true, value_name = "PATH")]
+    pub config: Option<PathBuf>,
+
+    /// Region of the RO group, e.g. ap-guangzhou [env: TENCENTCLOUD_REGION]
+    #[arg(long, global = true, value_name = "REGION")]
+    pub region: Option<String>,
+
+    /// API host or URL; http:// only for loopback [env: TCPG_ENDPOINT]
+    /// [default: postgres.tencentcloudapi.com]
+    #[arg(long, global = true, value_name = "HOST-OR-URL")]
+    pub endpoint: Option<String>,
+
+    /// Language of API error messages
+    #[arg(long, global = true, value_enum)]
+    pub language: Option<Language>,
+
+    /// Timeout for the whole request, in seconds [default: 30]
+    #[arg(long, global = true, value_name = "SECONDS", value_parser = parse_timeout)]
+    pub timeout: Option<f64>,
+
+    /// Output format [env: TCPG_OUTPUT] [default: text]
+    #[arg(long, short = 'o', global = true, value_enum, value_name = "FORMAT")]
+    pub output: Option<OutputFormat>,
+
+    /// Shorthand for --output json
+    #[arg(long, global = true, conflicts_with = "output")]
+    pub json: bool,
+
+    /// Print a request and response summary on stderr (secrets redacted)
+    #[arg(long, short = 'v', global = true, action = clap::ArgAction::Count)]
+    pub verbose: u8,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
+pub enum OutputFormat {
+    Text,
+    Json,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
+pub enum Language {
+    #[value(name = "en-US")]
+    EnUs,
+    #[value(name = "zh-CN")]
+    ZhCn,
+}
+
+impl Language {
+    pub fn as_str(self) -> &'static str {
+        match self {
+            Language::EnUs => "en-US",
+            Language::ZhCn => "zh-CN",
+        }
+    }
+
+    pub fn parse(value: &str) -> Option<Language> {
+        [Language::EnUs, Language::ZhCn]
+            .into_iter()
+            .find(|l| l.as_str() == value)
+    }
+}
+
+fn parse_timeout(value: &str) -> Result<f64, String> {
+    let secs: f64 = value
+        .trim()
+        .parse()
+        .map_err(|_| format!("`{value}` is not a number of seconds"))?;
+    if !(secs > 0.0 && secs <= 3600.0) {
+        return Err("the timeout must be more than 0 and at most 3600 seconds".into());
+    }
+    Ok(secs)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use clap::CommandFactory;
+
+    #[test]
+    fn clap_definition_is_consistent() {
+        Cli::command().debug_assert();
+    }
+}

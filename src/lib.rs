@@ -1,0 +1,14 @@
+//! tcpg: rebalance the read-only replicas of a Tencent Cloud PostgreSQL RO group.
+//!
+//! The binary (`src/main.rs`) is a thin shell over these modules; they are a library so that
+//! tests and benchmarks can reach them directly.
+
+pub mod api;
+pub mod cli;
+pub mod config;
+pub mod credentials;
+pub mod error;
+pub mod group;
+pub mod output;
+pub mod rebalance;
+pub mod signer;

@@ -1,0 +1,185 @@
+//! What the user sees: results on stdout, diagnostics on stderr, as text or JSON.
+//!
+//! In JSON mode exactly one JSON document goes to stdout per run, success or failure; the
+//! schema is a stable contract documented in the README. Nothing here ever receives a secret:
+//! requests are shown through [`Request::display_headers`], which redacts them.
+
+use crate::api::{Exchange, Request};
+use crate::cli::OutputFormat;
+use crate::config::Settings;
+use crate::error::Error;
+use serde_json::json;
+use std::io::Write;
+
+/// Prints results and diagnostics in the chosen format.
+pub struct Output {
+    pub format: OutputFormat,
+    pub verbose: bool,
+}
+
+impl Output {
+    /// The rebalance was accepted.
+    pub fn success(&self, group: &str, request_id: &str) -> Result<(), Error> {
+        match self.format {
+            OutputFormat::Text => stdout_line(&format!(
+                "Rebalance of RO group {group} accepted (RequestId {request_id})"
+            )),
+            OutputFormat::Json => stdout_line(
+                &json!({ "ok": true, "group": group, "request_id": request_id }).to_string(),
+            ),
+        }
+    }
+
+    /// A dry run: the exact request, with secrets redacted.
+    pub fn dry_run(&self, group: &str, request: &Request) -> Result<(), Error> {
+        let headers = request.display_headers(true);
+        match self.format {
+            OutputFormat::Text => {
+                let mut text = format!("POST {}\n", request.url);
+                for (name, value) in &headers {
+                    text.push_str(&format!("{name}: {value}\n"));
+                }
+                text.push('\n');
+                text.push_str(&request.body);
+                stdout_line(&text)
+            }
+            OutputFormat::Json => {
+                let headers: serde_json::Map<String, serde_json::Value> = headers
+                    .into_iter()
+                    .map(|(k, v)| (k.to_string(), v.into()))
+                    .collect();
+                let doc = json!({
+                    "ok": true,
+                    "dry_run": true,
+                    "group": group,
+                    "signed": request.is_signed(),
+                    "request": {
+                        "method": "POST",
+                        "url": request.url,
+                        "headers": headers,
+                        "body": request.body,
+                    },
+                });
+                stdout_line(&doc.to_string())
+            }
+        }
+    }
+
+    /// Report a failure: `tcpg: error: …` and a hint on stderr; in JSON mode also the failure
+    /// document on stdout. Best effort: a failure to print a failure is ignored.
+    pub fn failure(&self, group: Option<&str>, error: &Error) {
+        let mut line = format!("tcpg: error: {error}");
+        if let Some(id) = error.request_id() {
+            line.push_str(&format!(" (RequestId {id})"));
+        }
+        let hint = error.hint();
+        let mut stderr = std::io::stderr().lock();
+        let _ = writeln!(stderr, "{line}");
+        if let Some(hint) = &hint {
+            let _ = writeln!(stderr, "hint: {hint}");
+        }
+        drop(stderr);
+        if self.format == OutputFormat::Json {
+            let kind = error.kind();
+            let doc = json!({
+                "ok": false,
+                "group": group,
+                "request_id": error.request_id(),
+                "error": {
+                    "kind": kind.name(),
+                    "code": error.api_code(),
+                    "message": error.message(),
+                    "retryable": kind.retryable(),
+                    "may_have_applied": error.may_have_applied(),
+                    "hint": hint,
+                },
+                "exit_code": kind.exit_code(),
+            });
+            let _ = stdout_line(&doc.to_string());
+        }
+    }
+
+    /// A note for the user on stderr (not a result).
+    pub fn note(&self, message: &str) {
+        eprintln!("tcpg: {message}");
+    }
+
+    /// `-v`: where each setting came from.
+    pub fn verbose_settings(&self, settings: &Settings) {
+        if !self.verbose {
+            return;
+        }
+        let config = match &settings.config.path {
+            Some(path) => format!("{} ({})", path.display(), settings.config.origin),
+            None => "none".to_string(),
+        };
+        eprintln!("* config: {config}");
+        eprintln!(
+            "* profile: {} ({})",
+            settings.profile.value, settings.profile.origin
+        );
+        match &settings.region {
+            Some(r) => eprintln!("* region: {} ({})", r.value, r.origin),
+            None => eprintln!("* region: none (X-TC-Region not sent)"),
+        }
+        eprintln!(
+            "* endpoint: {} ({})",
+            settings.endpoint.value.url(),
+            settings.endpoint.origin
+        );
+        if let crate::credentials::Lookup::Found(creds) = &settings.credentials {
+            eprintln!(
+                "* credentials: {} ({}){}",
+                crate::credentials::mask_id(&creds.secret_id),
+                creds.origin,
+                if creds.token.is_some() {
+                    " with session token"
+                } else {
+                    ""
+                }
+            );
+        }
+        eprintln!("* timeout: {}s", settings.timeout.as_secs_f64());
+    }
+
+    /// `-v`: the request about to be sent, redacted.
+    pub fn verbose_request(&self, request: &Request) {
+        if !self.verbose {
+            return;
+        }
+        let mut stderr = std::io::stderr().lock();
+        let _ = writeln!(stderr, "> POST {}", request.url);
+        for (name, value) in request.display_headers(false) {
+            let _ = writeln!(stderr, "> {name}: {value}");
+        }
+        let _ = writeln!(stderr, "> {}", request.body);
+    }
+
+    /// `-v`: the answer and how long it took.
+    pub fn verbose_response(&self, exchange: &Exchange) {
+        if !self.verbose {
+            return;
+        }
+        let mut stderr = std::io::stderr().lock();
+        let _ = writeln!(
+            stderr,
+            "< HTTP {} in {} ms, {} bytes{}",
+            exchange.status,
+            exchange.elapsed.as_millis(),
+            exchange.body.len(),
+            if exchange.truncated {
+                " (truncated)"
+            } else {
+                ""
+            }
+        );
+        let _ = writeln!(stderr, "< {}", crate::api::snippet(&exchange.body));
+    }
+}
+
+fn stdout_line(text: &str) -> Result<(), Error> {
+    let mut stdout = std::io::stdout().lock();
+    writeln!(stdout, "{text}")
+        .and_then(|_| stdout.flush())
+        .map_err(Error::Output)
+}

@@ -1,0 +1,128 @@
+//! `tcpg rebalance`: the order of the steps, and the confirmation.
+//!
+//! Everything that can be checked locally is checked before anything is sent: the config, the
+//! group ID, the credentials, then the confirmation. A dry run stops after signing.
+
+use crate::api::{self, Client, Request, Target};
+use crate::cli::RebalanceArgs;
+use crate::config::{Env, Settings};
+use crate::credentials::{Credentials, Lookup};
+use crate::error::Error;
+use crate::output::Output;
+use crate::{cli::GlobalArgs, group};
+use std::io::{BufRead, IsTerminal, Write};
+
+/// Run the command. `group_out` receives the resolved group as soon as it is known, so that a
+/// later failure can still name it.
+pub fn run(
+    global: &GlobalArgs,
+    args: &RebalanceArgs,
+    env: &Env,
+    out: &Output,
+    group_out: &mut Option<String>,
+) -> Result<(), Error> {
+    let settings = crate::config::resolve(global, env)?;
+    out.verbose_settings(&settings);
+
+    let group_input = match (&args.group, &settings.group) {
+        (Some(g), _) => g.clone(),
+        (None, Some(g)) => g.value.clone(),
+        (None, None) => {
+            return Err(Error::usage_hint(
+                "no RO group given",
+                format!(
+                    "pass --group pgrogrp-xxxxxxxx, or set `group` in profile \"{}\"",
+                    settings.profile.value
+                ),
+            ))
+        }
+    };
+    let group_id = group::resolve(&group_input, &settings.aliases)?;
+    *group_out = Some(group_id.clone());
+
+    let target = Target {
+        endpoint: &settings.endpoint.value,
+        region: settings.region.as_ref().map(|r| r.value.as_str()),
+        language: settings.language.as_ref().map(|l| l.value),
+    };
+
+    if args.dry_run {
+        let credentials = match &settings.credentials {
+            Lookup::Found(creds) => Some(creds),
+            Lookup::Missing { .. } => {
+                out.note(
+                    "no credentials configured, so the request below is unsigned; set TENCENTCLOUD_SECRET_ID and \
+                     TENCENTCLOUD_SECRET_KEY, or secret_id/secret_key in a profile (see the README)",
+                );
+                None
+            }
+        };
+        let request = Request::build(target, &group_id, credentials, now())?;
+        return out.dry_run(&group_id, &request);
+    }
+
+    let credentials = require_credentials(&settings)?;
+    if !args.yes {
+        confirm(&group_id, &settings)?;
+    }
+
+    let client = Client::new(settings.timeout)?;
+    let request = Request::build(target, &group_id, Some(credentials), now())?;
+    out.verbose_request(&request);
+    let exchange = client.send(&request)?;
+    out.verbose_response(&exchange);
+    let request_id = api::interpret(&exchange, &request.host)?;
+    out.success(&group_id, &request_id)
+}
+
+fn require_credentials(settings: &Settings) -> Result<&Credentials, Error> {
+    match &settings.credentials {
+        Lookup::Found(creds) => Ok(creds),
+        Lookup::Missing { looked } => Err(Error::config_hint(
+            format!("no credentials found; looked in: {}", looked.join("; ")),
+            "set TENCENTCLOUD_SECRET_ID and TENCENTCLOUD_SECRET_KEY, or add secret_id and secret_key to a profile \
+             in the config file (see the README); --dry-run works without them",
+        )),
+    }
+}
+
+/// Ask on the terminal; refuse when there is none.
+fn confirm(group_id: &str, settings: &Settings) -> Result<(), Error> {
+    if !(std::io::stdin().is_terminal() && std::io::stderr().is_terminal()) {
+        return Err(Error::usage_hint(
+            "refusing to rebalance without confirmation: no terminal to ask on",
+            "pass --yes to confirm (rebalancing briefly interrupts every connection to the group's replicas)",
+        ));
+    }
+    let region = settings
+        .region
+        .as_ref()
+        .map(|r| r.value.as_str())
+        .unwrap_or("not set");
+    let mut stderr = std::io::stderr().lock();
+    let _ = write!(
+        stderr,
+        "Rebalancing interrupts every connection to the read-only replicas of {group_id}.\n\
+         Profile: {}   Region: {region}   Endpoint: {}\n\
+         Rebalance {group_id} now? [y/N] ",
+        settings.profile.value, settings.endpoint.value.authority
+    );
+    let _ = stderr.flush();
+    drop(stderr);
+    let mut answer = String::new();
+    std::io::stdin()
+        .lock()
+        .read_line(&mut answer)
+        .map_err(|e| Error::usage(format!("could not read the answer: {e}")))?;
+    match answer.trim().to_ascii_lowercase().as_str() {
+        "y" | "yes" => Ok(()),
+        _ => Err(Error::usage("not confirmed; nothing was sent")),
+    }
+}
+
+fn now() -> i64 {
+    std::time::SystemTime::now()
+        .duration_since(std::time::UNIX_EPOCH)
+        .map(|d| d.as_secs() as i64)
+        .unwrap_or(0)
+}

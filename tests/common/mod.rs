@@ -1,0 +1,1074 @@
+//! Shared integration-test infrastructure: a fake Tencent Cloud API server that
+//! verifies TC3-HMAC-SHA256 signatures independently, and a hermetic command
+//! sandbox for running the `tcpg` binary.
+#![allow(dead_code)]
+
+pub mod tc3;
+
+use std::io::{self, BufRead, BufReader, Read, Write};
+use std::net::{Shutdown, SocketAddr, TcpListener, TcpStream};
+use std::path::PathBuf;
+use std::sync::atomic::{AtomicBool, AtomicU64, Ordering};
+use std::sync::{Arc, Mutex, MutexGuard};
+use std::thread::{self, JoinHandle};
+use std::time::{Duration, SystemTime, UNIX_EPOCH};
+
+pub const TEST_SECRET_ID: &str = "AKIDtcpgTESTID000000000000000000";
+pub const TEST_SECRET_KEY: &str = "tcpgTESTsecretKEYdoNotLEAK0123456789"; // tests grep output for this
+pub const TEST_TOKEN: &str = "tcpgTESTsessionTOKENdoNotLEAKabcdef";
+
+/// The only action/version the fake server accepts.
+pub const ACTION: &str = "RebalanceReadOnlyGroup";
+pub const VERSION: &str = "2017-03-12";
+/// Maximum allowed |X-TC-Timestamp - server clock|, in seconds.
+pub const MAX_SKEW_SECS: i64 = 300;
+
+const MAX_HEADER_BYTES: usize = 64 * 1024;
+const MAX_BODY_BYTES: usize = 16 * 1024 * 1024;
+/// Guards against a client that stalls mid-request (or a forgotten idle
+/// keep-alive connection): the connection thread gives up after this.
+const READ_TIMEOUT: Duration = Duration::from_secs(30);
+
+/// What the fake server answers to one request.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum Reply {
+    /// Normal behaviour: verify the request like the real service, then answer success
+    /// `{"Response":{"RequestId":"<uuid-like>"}}` with HTTP 200.
+    Success,
+    /// After verification passes, answer HTTP 200 with
+    /// `{"Response":{"Error":{"Code":code,"Message":msg},"RequestId":"<id>"}}`.
+    ApiError { code: String, message: String },
+    /// Sent WITHOUT enforcing verification (the verdict is still recorded):
+    /// this status, these extra headers and this raw body. `Date`,
+    /// `Content-Length` and `Connection: close` are added unless given in
+    /// `headers`; no `Content-Type` is added. The connection is closed after.
+    Raw {
+        status: u16,
+        headers: Vec<(String, String)>,
+        body: Vec<u8>,
+    },
+}
+
+impl Reply {
+    pub fn api_error(code: &str, message: &str) -> Reply {
+        Reply::ApiError {
+            code: code.to_string(),
+            message: message.to_string(),
+        }
+    }
+
+    /// `Raw` reply with a body and no extra headers.
+    pub fn raw(status: u16, body: &str) -> Reply {
+        Reply::Raw {
+            status,
+            headers: Vec::new(),
+            body: body.as_bytes().to_vec(),
+        }
+    }
+
+    /// `Raw` reply with `Content-Type: application/json`.
+    pub fn raw_json(status: u16, body: &str) -> Reply {
+        Reply::Raw {
+            status,
+            headers: vec![("Content-Type".to_string(), "application/json".to_string())],
+            body: body.as_bytes().to_vec(),
+        }
+    }
+}
+
+/// One request as seen by the fake server.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Recorded {
+    pub method: String,
+    pub path: String,
+    /// As received, original case, in order (values with surrounding whitespace trimmed).
+    pub headers: Vec<(String, String)>,
+    pub body: Vec<u8>,
+    /// `Ok` if signature + headers + body verified; `Err(code)` otherwise,
+    /// e.g. `"AuthFailure.SignatureFailure"`. Computed for `Raw` replies too.
+    pub verdict: Result<(), String>,
+    /// Diagnostic explaining a failed verdict (never sent to the client when
+    /// it could echo request material, e.g. the canonical request).
+    pub detail: Option<String>,
+    /// The `RequestId` placed in the JSON response (`None` for `Raw` replies
+    /// and unparseable requests).
+    pub request_id: Option<String>,
+}
+
+impl Recorded {
+    /// First header with this name, case-insensitively.
+    pub fn header(&self, name: &str) -> Option<&str> {
+        find_header(&self.headers, name)
+    }
+
+    /// Body as UTF-8 (panics if it is not).
+    pub fn body_str(&self) -> &str {
+        std::str::from_utf8(&self.body).expect("request body is not UTF-8")
+    }
+
+    /// Body parsed as JSON (panics if it is not).
+    pub fn body_json(&self) -> serde_json::Value {
+        serde_json::from_slice(&self.body).expect("request body is not JSON")
+    }
+}
+
+fn find_header<'a>(headers: &'a [(String, String)], name: &str) -> Option<&'a str> {
+    headers
+        .iter()
+        .find(|(k, _)| k.eq_ignore_ascii_case(name))
+        .map(|(_, v)| v.as_str())
+}
+
+struct State {
+    records: Vec<Recorded>,
+    /// Number of scripted replies consumed so far.
+    served: usize,
+}
+
+struct Shared {
+    replies: Vec<Reply>,
+    state: Mutex<State>,
+    credentials: Mutex<Vec<(String, String)>>,
+    server_time: Mutex<Option<i64>>,
+    shutdown: AtomicBool,
+    id_counter: AtomicU64,
+    id_seed: u64,
+}
+
+fn lock<T>(m: &Mutex<T>) -> MutexGuard<'_, T> {
+    // A panicking test thread must not wedge the server.
+    m.lock().unwrap_or_else(|e| e.into_inner())
+}
+
+fn real_now() -> i64 {
+    SystemTime::now()
+        .duration_since(UNIX_EPOCH)
+        .expect("clock before 1970")
+        .as_secs() as i64
+}
+
+impl Shared {
+    fn now(&self) -> i64 {
+        lock(&self.server_time).unwrap_or_else(real_now)
+    }
+
+    fn secret_key_for(&self, id: &str) -> Option<String> {
+        lock(&self.credentials)
+            .iter()
+            .find(|(i, _)| i == id)
+            .map(|(_, k)| k.clone())
+    }
+
+    /// uuid-v4-looking id (splitmix64 over a per-server seed and a counter).
+    fn new_request_id(&self) -> String {
+        let n = self.id_counter.fetch_add(1, Ordering::Relaxed);
+        let mut x = self.id_seed ^ n.wrapping_mul(0x9E37_79B9_7F4A_7C15);
+        let mut next = || {
+            x = x.wrapping_add(0x9E37_79B9_7F4A_7C15);
+            let mut z = x;
+            z = (z ^ (z >> 30)).wrapping_mul(0xBF58_476D_1CE4_E5B9);
+            z = (z ^ (z >> 27)).wrapping_mul(0x94D0_49BB_1331_11EB);
+            z ^ (z >> 31)
+        };
+        let a = next();
+        let b = next();
+        format!(
+            "{:08x}-{:04x}-4{:03x}-{:04x}-{:012x}",
+            a >> 32,
+            (a >> 16) & 0xffff,
+            a & 0x0fff,
+            0x8000 | ((b >> 48) & 0x3fff),
+            b & 0xffff_ffff_ffff
+        )
+    }
+}
+
+/// A fake `postgres.tencentcloudapi.com` on 127.0.0.1, verifying requests like
+/// the real service would (see the crate's test README / `verify`).
+pub struct FakeApi {
+    shared: Arc<Shared>,
+    addr: SocketAddr,
+    accept_thread: Option<JoinHandle<()>>,
+}
+
+impl FakeApi {
+    /// Start with one known credential pair (TEST_SECRET_ID -> TEST_SECRET_KEY).
+    /// Replies are served in order, one per request (whether or not the
+    /// request verifies); once exhausted the last reply repeats.
+    /// Empty vec = always `Success`.
+    pub fn start(replies: Vec<Reply>) -> FakeApi {
+        let listener = TcpListener::bind("127.0.0.1:0").expect("bind 127.0.0.1:0");
+        let addr = listener.local_addr().expect("local_addr");
+        let seed = SystemTime::now()
+            .duration_since(UNIX_EPOCH)
+            .map(|d| d.as_nanos() as u64)
+            .unwrap_or(0)
+            ^ (u64::from(addr.port()) << 48)
+            ^ u64::from(std::process::id());
+        let shared = Arc::new(Shared {
+            replies: if replies.is_empty() {
+                vec![Reply::Success]
+            } else {
+                replies
+            },
+            state: Mutex::new(State {
+                records: Vec::new(),
+                served: 0,
+            }),
+            credentials: Mutex::new(vec![(
+                TEST_SECRET_ID.to_string(),
+                TEST_SECRET_KEY.to_string(),
+            )]),
+            server_time: Mutex::new(None),
+            shutdown: AtomicBool::new(false),
+            id_counter: AtomicU64::new(0),
+            id_seed: seed,
+        });
+        let accept_shared = Arc::clone(&shared);
+        let accept_thread = thread::Builder::new()
+            .name(format!("fake-api-{}", addr.port()))
+            .spawn(move || {
+                for stream in listener.incoming() {
+                    if accept_shared.shutdown.load(Ordering::SeqCst) {
+                        break;
+                    }
+                    let Ok(stream) = stream else { continue };
+                    let conn_shared = Arc::clone(&accept_shared);
+                    let _ = thread::Builder::new()
+                        .name("fake-api-conn".to_string())
+                        .spawn(move || serve_connection(&conn_shared, stream));
+                }
+            })
+            .expect("spawn accept thread");
+        FakeApi {
+            shared,
+            addr,
+            accept_thread: Some(accept_thread),
+        }
+    }
+
+    /// Freeze the server clock (expiry checks and the `Date` header).
+    pub fn with_server_time(self, unix: i64) -> Self {
+        *lock(&self.shared.server_time) = Some(unix);
+        self
+    }
+
+    /// Accept another SecretId/SecretKey pair.
+    pub fn with_credential(self, id: &str, key: &str) -> Self {
+        lock(&self.shared.credentials).push((id.to_string(), key.to_string()));
+        self
+    }
+
+    /// `http://127.0.0.1:<port>`
+    pub fn endpoint(&self) -> String {
+        format!("http://{}", self.addr)
+    }
+
+    /// `127.0.0.1:<port>`
+    pub fn host(&self) -> String {
+        self.addr.to_string()
+    }
+
+    pub fn addr(&self) -> SocketAddr {
+        self.addr
+    }
+
+    /// The server clock currently in use (frozen or real).
+    pub fn server_time(&self) -> i64 {
+        self.shared.now()
+    }
+
+    /// Every request seen so far, in order.
+    pub fn requests(&self) -> Vec<Recorded> {
+        lock(&self.shared.state).records.clone()
+    }
+
+    pub fn request_count(&self) -> usize {
+        lock(&self.shared.state).records.len()
+    }
+
+    pub fn last_request(&self) -> Option<Recorded> {
+        lock(&self.shared.state).records.last().cloned()
+    }
+}
+
+impl Drop for FakeApi {
+    fn drop(&mut self) {
+        self.shared.shutdown.store(true, Ordering::SeqCst);
+        // Wake the blocking accept() so the thread can see the flag.
+        let _ = TcpStream::connect(self.addr);
+        if let Some(t) = self.accept_thread.take() {
+            let _ = t.join();
+        }
+    }
+}
+
+// ---------------------------------------------------------------------------
+// HTTP handling
+
+struct HttpRequest {
+    method: String,
+    path: String,
+    version: String,
+    headers: Vec<(String, String)>,
+    body: Vec<u8>,
+}
+
+enum ReadOutcome {
+    /// Clean EOF before the first byte of a request.
+    Eof,
+    Request(HttpRequest),
+    /// Unparseable request; reason.
+    Malformed(String),
+}
+
+fn serve_connection(shared: &Shared, stream: TcpStream) {
+    let _ = stream.set_read_timeout(Some(READ_TIMEOUT));
+    let _ = stream.set_nodelay(true);
+    let Ok(read_half) = stream.try_clone() else {
+        return;
+    };
+    let mut reader = BufReader::new(read_half);
+    let mut writer = stream;
+    loop {
+        match read_request(&mut reader, &mut writer) {
+            Ok(ReadOutcome::Eof) | Err(_) => return,
+            Ok(ReadOutcome::Malformed(reason)) => {
+                let now = shared.now();
+                lock(&shared.state).records.push(Recorded {
+                    method: String::new(),
+                    path: String::new(),
+                    headers: Vec::new(),
+                    body: Vec::new(),
+                    verdict: Err("InvalidRequest".to_string()),
+                    detail: Some(reason.clone()),
+                    request_id: None,
+                });
+                let body = format!("malformed request: {reason}\n").into_bytes();
+                let head = response_head(
+                    400,
+                    now,
+                    &[("Content-Type".to_string(), "text/plain".to_string())],
+                    body.len(),
+                    true,
+                );
+                let _ = writer
+                    .write_all(&head)
+                    .and_then(|_| writer.write_all(&body));
+                lingering_close(writer);
+                return;
+            }
+            Ok(ReadOutcome::Request(req)) => {
+                let (bytes, close) = handle_request(shared, req);
+                if writer
+                    .write_all(&bytes)
+                    .and_then(|_| writer.flush())
+                    .is_err()
+                {
+                    return;
+                }
+                if close {
+                    lingering_close(writer);
+                    return;
+                }
+            }
+        }
+    }
+}
+
+/// Close our write side, then drain whatever the client still sends so the
+/// kernel does not answer with RST (which could destroy the response in flight).
+fn lingering_close(stream: TcpStream) {
+    let _ = stream.shutdown(Shutdown::Write);
+    let _ = stream.set_read_timeout(Some(Duration::from_secs(2)));
+    let mut buf = [0u8; 4096];
+    let mut s = &stream;
+    let mut total = 0usize;
+    while let Ok(n) = s.read(&mut buf) {
+        if n == 0 || total > MAX_BODY_BYTES {
+            break;
+        }
+        total += n;
+    }
+}
+
+/// Read one line (terminated by `\n`), stripping `\r\n`/`\n`. `None` on EOF
+/// with no bytes read.
+fn read_line(reader: &mut impl BufRead, budget: &mut usize) -> io::Result<Option<String>> {
+    let mut buf = Vec::new();
+    let n = reader
+        .by_ref()
+        .take(*budget as u64 + 1)
+        .read_until(b'\n', &mut buf)?;
+    if n == 0 {
+        return Ok(None);
+    }
+    if n > *budget {
+        return Err(io::Error::new(
+            io::ErrorKind::InvalidData,
+            "headers too large",
+        ));
+    }
+    *budget -= n;
+    if buf.last() != Some(&b'\n') {
+        return Err(io::Error::new(
+            io::ErrorKind::UnexpectedEof,
+            "connection closed in the middle of the request head",
+        ));
+    }
+    buf.pop();
+    if buf.last() == Some(&b'\r') {
+        buf.pop();
+    }
+    Ok(Some(String::from_utf8_lossy(&buf).into_owned()))
+}
+
+fn read_request(
+    reader: &mut BufReader<TcpStream>,
+    writer: &mut TcpStream,
+) -> io::Result<ReadOutcome> {
+    let mut budget = MAX_HEADER_BYTES;
+    // Tolerate stray empty lines before the request line (RFC 9112 §2.2).
+    let request_line = loop {
+        match read_line(reader, &mut budget)? {
+            None => return Ok(ReadOutcome::Eof),
+            Some(l) if l.is_empty() => continue,
+            Some(l) => break l,
+        }
+    };
+    let parts: Vec<&str> = request_line.split_whitespace().collect();
+    if parts.len() != 3 || !parts[2].starts_with("HTTP/1.") {
+        return Ok(ReadOutcome::Malformed(format!(
+            "bad request line {request_line:?}"
+        )));
+    }
+    let (method, path, version) = (
+        parts[0].to_string(),
+        parts[1].to_string(),
+        parts[2].to_string(),
+    );
+
+    let mut headers = Vec::new();
+    loop {
+        let Some(line) = read_line(reader, &mut budget)? else {
+            return Err(io::Error::new(
+                io::ErrorKind::UnexpectedEof,
+                "connection closed in the middle of the headers",
+            ));
+        };
+        if line.is_empty() {
+            break;
+        }
+        let Some((name, value)) = line.split_once(':') else {
+            return Ok(ReadOutcome::Malformed(format!("bad header line {line:?}")));
+        };
+        if name.is_empty() || name.chars().any(|c| c.is_whitespace()) {
+            return Ok(ReadOutcome::Malformed(format!("bad header name {name:?}")));
+        }
+        headers.push((name.to_string(), value.trim().to_string()));
+    }
+
+    let chunked = headers.iter().any(|(k, v)| {
+        k.eq_ignore_ascii_case("transfer-encoding") && v.to_ascii_lowercase().contains("chunked")
+    });
+    let lengths: Vec<&str> = headers
+        .iter()
+        .filter(|(k, _)| k.eq_ignore_ascii_case("content-length"))
+        .map(|(_, v)| v.as_str())
+        .collect();
+    let content_length = if chunked {
+        None
+    } else {
+        match lengths.as_slice() {
+            [] => Some(0),
+            [v] => match v.parse::<usize>() {
+                Ok(n) if n <= MAX_BODY_BYTES => Some(n),
+                _ => return Ok(ReadOutcome::Malformed(format!("bad Content-Length {v:?}"))),
+            },
+            _ => {
+                return Ok(ReadOutcome::Malformed(
+                    "several Content-Length headers".to_string(),
+                ))
+            }
+        }
+    };
+
+    let expects_continue = find_header(&headers, "expect")
+        .is_some_and(|v| v.eq_ignore_ascii_case("100-continue"))
+        && version == "HTTP/1.1";
+    if expects_continue && content_length != Some(0) {
+        writer.write_all(b"HTTP/1.1 100 Continue\r\n\r\n")?;
+        writer.flush()?;
+    }
+
+    let body = match content_length {
+        Some(n) => {
+            let mut body = vec![0u8; n];
+            reader.read_exact(&mut body)?;
+            body
+        }
+        None => match read_chunked(reader)? {
+            Ok(b) => b,
+            Err(reason) => return Ok(ReadOutcome::Malformed(reason)),
+        },
+    };
+
+    Ok(ReadOutcome::Request(HttpRequest {
+        method,
+        path,
+        version,
+        headers,
+        body,
+    }))
+}
+
+fn read_chunked(reader: &mut impl BufRead) -> io::Result<Result<Vec<u8>, String>> {
+    let mut body = Vec::new();
+    let mut budget = MAX_HEADER_BYTES;
+    loop {
+        let Some(line) = read_line(reader, &mut budget)? else {
+            return Err(io::ErrorKind::UnexpectedEof.into());
+        };
+        let size_str = line.split(';').next().unwrap_or("").trim();
+        let Ok(size) = usize::from_str_radix(size_str, 16) else {
+            return Ok(Err(format!("bad chunk size line {line:?}")));
+        };
+        if body.len() + size > MAX_BODY_BYTES {
+            return Ok(Err("chunked body too large".to_string()));
+        }
+        if size == 0 {
+            // Trailers, up to the empty line.
+            loop {
+                match read_line(reader, &mut budget)? {
+                    None => return Err(io::ErrorKind::UnexpectedEof.into()),
+                    Some(l) if l.is_empty() => return Ok(Ok(body)),
+                    Some(_) => {}
+                }
+            }
+        }
+        let start = body.len();
+        body.resize(start + size, 0);
+        reader.read_exact(&mut body[start..])?;
+        match read_line(reader, &mut budget)? {
+            Some(l) if l.is_empty() => {}
+            _ => return Ok(Err("chunk not followed by CRLF".to_string())),
+        }
+    }
+}
+
+fn reason_phrase(status: u16) -> &'static str {
+    match status {
+        100 => "Continue",
+        200 => "OK",
+        201 => "Created",
+        204 => "No Content",
+        301 => "Moved Permanently",
+        302 => "Found",
+        400 => "Bad Request",
+        401 => "Unauthorized",
+        403 => "Forbidden",
+        404 => "Not Found",
+        405 => "Method Not Allowed",
+        408 => "Request Timeout",
+        413 => "Payload Too Large",
+        429 => "Too Many Requests",
+        500 => "Internal Server Error",
+        502 => "Bad Gateway",
+        503 => "Service Unavailable",
+        504 => "Gateway Timeout",
+        _ => "Unknown",
+    }
+}
+
+/// Status line + headers + blank line. `Date`, `Content-Length` and
+/// `Connection` are added unless present in `extra`.
+fn response_head(
+    status: u16,
+    now: i64,
+    extra: &[(String, String)],
+    body_len: usize,
+    close: bool,
+) -> Vec<u8> {
+    let mut head = format!("HTTP/1.1 {status} {}\r\n", reason_phrase(status));
+    if find_header(extra, "date").is_none() {
+        head.push_str(&format!("Date: {}\r\n", http_date(now)));
+    }
+    for (k, v) in extra {
+        head.push_str(&format!("{k}: {v}\r\n"));
+    }
+    if find_header(extra, "content-length").is_none() {
+        head.push_str(&format!("Content-Length: {body_len}\r\n"));
+    }
+    if close && find_header(extra, "connection").is_none() {
+        head.push_str("Connection: close\r\n");
+    }
+    head.push_str("\r\n");
+    head.into_bytes()
+}
+
+/// A verification failure: error code, message sent to the client, and a
+/// diagnostic kept in the record.
+struct Failure {
+    code: &'static str,
+    message: String,
+    detail: String,
+}
+
+fn fail(code: &'static str, message: impl Into<String>) -> Failure {
+    let message = message.into();
+    Failure {
+        code,
+        detail: message.clone(),
+        message,
+    }
+}
+
+/// Verify a request the way the real service would, in this order:
+/// method/path, Authorization syntax, X-TC-Timestamp (presence, skew),
+/// SecretId, signature, action, version, body, token, region.
+fn verify(shared: &Shared, req: &HttpRequest, now: i64) -> Result<(), Failure> {
+    if req.method != "POST" {
+        return Err(fail(
+            "UnsupportedProtocol",
+            format!(
+                "Only POST with a JSON body is supported by this fake; got method {}.",
+                req.method
+            ),
+        ));
+    }
+    if req.path != "/" {
+        return Err(fail(
+            "UnsupportedProtocol",
+            format!("The request path must be `/`; got {:?}.", req.path),
+        ));
+    }
+
+    let auth_values: Vec<&str> = req
+        .headers
+        .iter()
+        .filter(|(k, _)| k.eq_ignore_ascii_case("authorization"))
+        .map(|(_, v)| v.as_str())
+        .collect();
+    let auth_value = match auth_values.as_slice() {
+        [] => {
+            return Err(fail(
+                "AuthFailure.InvalidAuthorization",
+                "The Authorization header is missing.",
+            ))
+        }
+        [v] => *v,
+        _ => {
+            return Err(fail(
+                "AuthFailure.InvalidAuthorization",
+                "Several Authorization headers were sent.",
+            ))
+        }
+    };
+    let auth = tc3::parse_authorization(auth_value).map_err(|e| {
+        fail(
+            "AuthFailure.InvalidAuthorization",
+            format!("Authorization header is not valid TC3-HMAC-SHA256: {e}"),
+        )
+    })?;
+
+    let Some(ts_str) = find_header(&req.headers, "x-tc-timestamp") else {
+        return Err(fail(
+            "MissingParameter",
+            "The request is missing a required parameter `Timestamp` (X-TC-Timestamp).",
+        ));
+    };
+    let Ok(ts) = ts_str.trim().parse::<i64>() else {
+        return Err(fail(
+            "MissingParameter",
+            format!("X-TC-Timestamp is not a valid unix timestamp: {ts_str:?}."),
+        ));
+    };
+    if (ts - now).abs() > MAX_SKEW_SECS {
+        return Err(fail(
+            "AuthFailure.SignatureExpire",
+            format!(
+                "Signature expired. Timestamp and server time cannot differ by more than \
+                 five minutes. Request timestamp: {ts}, server time: {now} \
+                 (difference {} s).",
+                ts - now
+            ),
+        ));
+    }
+
+    let Some(secret_key) = shared.secret_key_for(&auth.secret_id) else {
+        return Err(fail(
+            "AuthFailure.SecretIdNotFound",
+            "The SecretId is not found, please ensure that your SecretId is correct.",
+        ));
+    };
+
+    if let Err(detail) = tc3::verify_signature(
+        &auth,
+        &secret_key,
+        &req.method,
+        &req.headers,
+        ts_str,
+        &req.body,
+    ) {
+        return Err(Failure {
+            code: "AuthFailure.SignatureFailure",
+            message: "The provided credentials could not be validated. \
+                      Please check your signature is correct."
+                .to_string(),
+            detail,
+        });
+    }
+
+    match find_header(&req.headers, "x-tc-action") {
+        None => {
+            return Err(fail(
+                "MissingParameter",
+                "The request is missing a required parameter `Action` (X-TC-Action).",
+            ))
+        }
+        Some(a) if a != ACTION => {
+            return Err(fail(
+                "InvalidAction",
+                format!("The action `{a}` does not exist (this fake only serves {ACTION})."),
+            ))
+        }
+        Some(_) => {}
+    }
+    match find_header(&req.headers, "x-tc-version") {
+        None => {
+            return Err(fail(
+                "MissingParameter",
+                "The request is missing a required parameter `Version` (X-TC-Version).",
+            ))
+        }
+        Some(v) if v != VERSION => {
+            return Err(fail(
+                "NoSuchVersion",
+                format!("The API version `{v}` does not exist (expected {VERSION})."),
+            ))
+        }
+        Some(_) => {}
+    }
+
+    let body: serde_json::Value = serde_json::from_slice(&req.body).map_err(|e| {
+        fail(
+            "InvalidParameter",
+            format!("The request body is not valid JSON: {e}."),
+        )
+    })?;
+    let Some(obj) = body.as_object() else {
+        return Err(fail(
+            "InvalidParameter",
+            "The request body must be a JSON object.",
+        ));
+    };
+    match obj.get("ReadOnlyGroupId") {
+        None => {
+            return Err(fail(
+                "MissingParameter",
+                "The request is missing a required parameter `ReadOnlyGroupId`.",
+            ))
+        }
+        Some(serde_json::Value::String(s)) if s.is_empty() => {
+            return Err(fail(
+                "InvalidParameterValue",
+                "The value of parameter `ReadOnlyGroupId` must not be empty.",
+            ))
+        }
+        Some(serde_json::Value::String(_)) => {}
+        Some(other) => {
+            return Err(fail(
+                "InvalidParameter",
+                format!("The parameter `ReadOnlyGroupId` must be a string, got {other}."),
+            ))
+        }
+    }
+    if let Some(extra) = obj.keys().find(|k| *k != "ReadOnlyGroupId") {
+        return Err(fail(
+            "UnknownParameter",
+            format!("The parameter `{extra}` is not recognized."),
+        ));
+    }
+
+    if let Some(token) = find_header(&req.headers, "x-tc-token") {
+        if token != TEST_TOKEN {
+            // Never echo the token back.
+            return Err(fail(
+                "AuthFailure.TokenFailure",
+                "The security token is invalid or expired.",
+            ));
+        }
+    }
+    if let Some(region) = find_header(&req.headers, "x-tc-region") {
+        if region.trim().is_empty() {
+            return Err(fail(
+                "InvalidParameterValue",
+                "The value of parameter `Region` (X-TC-Region) must not be empty.",
+            ));
+        }
+    }
+    Ok(())
+}
+
+fn json_response(status: u16, now: i64, value: &serde_json::Value, close: bool) -> Vec<u8> {
+    let body = serde_json::to_vec(value).expect("serialize JSON");
+    let mut bytes = response_head(
+        status,
+        now,
+        &[("Content-Type".to_string(), "application/json".to_string())],
+        body.len(),
+        close,
+    );
+    bytes.extend_from_slice(&body);
+    bytes
+}
+
+fn error_json(code: &str, message: &str, request_id: &str) -> serde_json::Value {
+    serde_json::json!({
+        "Response": {
+            "Error": { "Code": code, "Message": message },
+            "RequestId": request_id,
+        }
+    })
+}
+
+/// Verify, record, and build the response bytes. Returns (bytes, close).
+fn handle_request(shared: &Shared, req: HttpRequest) -> (Vec<u8>, bool) {
+    let now = shared.now();
+    let verdict = verify(shared, &req, now);
+    let client_wants_close = req.version == "HTTP/1.0"
+        || find_header(&req.headers, "connection")
+            .is_some_and(|v| v.to_ascii_lowercase().contains("close"));
+
+    // Pick the scripted reply and record the request atomically, before the
+    // response is written: once a client has its answer, the record exists.
+    let mut state = lock(&shared.state);
+    let idx = state.served.min(shared.replies.len() - 1);
+    state.served += 1;
+    let reply = shared.replies[idx].clone();
+
+    let (bytes, close, request_id) = match &reply {
+        Reply::Raw {
+            status,
+            headers,
+            body,
+        } => {
+            let mut bytes = response_head(*status, now, headers, body.len(), true);
+            bytes.extend_from_slice(body);
+            (bytes, true, None)
+        }
+        _ => {
+            let id = shared.new_request_id();
+            let value = match (&verdict, &reply) {
+                (Err(f), _) => error_json(f.code, &f.message, &id),
+                (Ok(()), Reply::ApiError { code, message }) => error_json(code, message, &id),
+                (Ok(()), _) => serde_json::json!({ "Response": { "RequestId": id } }),
+            };
+            (
+                json_response(200, now, &value, client_wants_close),
+                client_wants_close,
+                Some(id),
+            )
+        }
+    };
+
+    let (verdict, detail) = match verdict {
+        Ok(()) => (Ok(()), None),
+        Err(f) => (Err(f.code.to_string()), Some(f.detail)),
+    };
+    state.records.push(Recorded {
+        method: req.method,
+        path: req.path,
+        headers: req.headers,
+        body: req.body,
+        verdict,
+        detail,
+        request_id,
+    });
+    drop(state);
+    (bytes, close)
+}
+
+/// RFC 1123 / IMF-fixdate, e.g. `Tue, 14 Nov 2023 22:13:20 GMT`.
+pub fn http_date(unix: i64) -> String {
+    const DAYS: [&str; 7] = ["Thu", "Fri", "Sat", "Sun", "Mon", "Tue", "Wed"];
+    const MONTHS: [&str; 12] = [
+        "Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec",
+    ];
+    let days = unix.div_euclid(86_400);
+    let secs = unix.rem_euclid(86_400);
+    let (y, m, d) = tc3::civil_from_days(days);
+    format!(
+        "{}, {d:02} {} {y:04} {:02}:{:02}:{:02} GMT",
+        DAYS[days.rem_euclid(7) as usize],
+        MONTHS[(m - 1) as usize],
+        secs / 3600,
+        (secs / 60) % 60,
+        secs % 60
+    )
+}
+
+// ---------------------------------------------------------------------------
+// Minimal raw HTTP client, for talking to the fake server by hand.
+
+/// A parsed HTTP response.
+#[derive(Debug, Clone)]
+pub struct HttpResponse {
+    pub status: u16,
+    pub headers: Vec<(String, String)>,
+    pub body: Vec<u8>,
+}
+
+impl HttpResponse {
+    pub fn header(&self, name: &str) -> Option<&str> {
+        find_header(&self.headers, name)
+    }
+
+    pub fn body_str(&self) -> &str {
+        std::str::from_utf8(&self.body).expect("response body is not UTF-8")
+    }
+
+    pub fn json(&self) -> serde_json::Value {
+        serde_json::from_slice(&self.body).expect("response body is not JSON")
+    }
+
+    /// `Response.Error.Code`, if any.
+    pub fn error_code(&self) -> Option<String> {
+        self.json()["Response"]["Error"]["Code"]
+            .as_str()
+            .map(str::to_string)
+    }
+}
+
+/// Serialize a request: request line, the given headers verbatim (add
+/// `Host`/`Content-Length` yourself if wanted), blank line, body.
+pub fn raw_request(method: &str, path: &str, headers: &[(&str, &str)], body: &[u8]) -> Vec<u8> {
+    let mut out = format!("{method} {path} HTTP/1.1\r\n");
+    for (k, v) in headers {
+        out.push_str(&format!("{k}: {v}\r\n"));
+    }
+    out.push_str("\r\n");
+    let mut out = out.into_bytes();
+    out.extend_from_slice(body);
+    out
+}
+
+/// Read one response framed by Content-Length (or EOF if absent).
+pub fn read_response(reader: &mut impl BufRead) -> io::Result<HttpResponse> {
+    let mut budget = MAX_HEADER_BYTES;
+    let status_line = loop {
+        match read_line(reader, &mut budget)? {
+            None => return Err(io::ErrorKind::UnexpectedEof.into()),
+            Some(l) if l.is_empty() => continue,
+            Some(l) => break l,
+        }
+    };
+    let status: u16 = status_line
+        .split_whitespace()
+        .nth(1)
+        .and_then(|s| s.parse().ok())
+        .ok_or_else(|| {
+            io::Error::new(
+                io::ErrorKind::InvalidData,
+                format!("bad status line {status_line:?}"),
+            )
+        })?;
+    let mut headers = Vec::new();
+    while let Some(line) = read_line(reader, &mut budget)? {
+        if line.is_empty() {
+            break;
+        }
+        let (k, v) = line.split_once(':').ok_or_else(|| {
+            io::Error::new(io::ErrorKind::InvalidData, format!("bad header {line:?}"))
+        })?;
+        headers.push((k.to_string(), v.trim().to_string()));
+    }
+    let body = match find_header(&headers, "content-length") {
+        Some(n) => {
+            let n: usize = n
+                .parse()
+                .map_err(|_| io::Error::new(io::ErrorKind::InvalidData, "bad Content-Length"))?;
+            let mut body = vec![0u8; n];
+            reader.read_exact(&mut body)?;
+            body
+        }
+        None => {
+            let mut body = Vec::new();
+            reader.read_to_end(&mut body)?;
+            body
+        }
+    };
+    if status == 100 {
+        return read_response(reader);
+    }
+    Ok(HttpResponse {
+        status,
+        headers,
+        body,
+    })
+}
+
+/// Open a connection to `addr`, send `request` bytes, read one response.
+pub fn send_raw(addr: SocketAddr, request: &[u8]) -> HttpResponse {
+    let mut stream = TcpStream::connect(addr).expect("connect to fake server");
+    stream
+        .set_read_timeout(Some(Duration::from_secs(30)))
+        .expect("set_read_timeout");
+    stream.write_all(request).expect("send request");
+    stream.flush().expect("flush request");
+    let mut reader = BufReader::new(stream);
+    read_response(&mut reader).expect("read response")
+}
+
+// ---------------------------------------------------------------------------
+// Hermetic command sandbox
+
+/// A sandbox: its own temp HOME and config dir, removed on drop.
+pub struct Sandbox {
+    pub home: tempfile::TempDir,
+}
+
+impl Default for Sandbox {
+    fn default() -> Self {
+        Self::new()
+    }
+}
+
+impl Sandbox {
+    pub fn new() -> Sandbox {
+        let home = tempfile::Builder::new()
+            .prefix("tcpg-test-home-")
+            .tempdir()
+            .expect("create temp HOME");
+        Sandbox { home }
+    }
+
+    /// `<home>/.config` (the XDG_CONFIG_HOME given to the binary; not created).
+    pub fn config_home(&self) -> PathBuf {
+        self.home.path().join(".config")
+    }
+
+    /// `<home>/.config/tcpg/config.toml`
+    pub fn config_path(&self) -> PathBuf {
+        self.config_home().join("tcpg").join("config.toml")
+    }
+
+    /// Create parent dirs, write `toml` to `config_path()`, return the path.
+    pub fn write_config(&self, toml: &str) -> PathBuf {
+        let path = self.config_path();
+        std::fs::create_dir_all(path.parent().expect("config path has a parent"))
+            .expect("create config dir");
+        std::fs::write(&path, toml).expect("write config");
+        path
+    }
+
+    /// The `tcpg` binary with a cleared environment plus only HOME and
+    /// XDG_CONFIG_HOME (no TENCENTCLOUD_*/TCPG_*/proxy variables leak in).
+    pub fn cmd(&self) -> assert_cmd::Command {
+        let mut cmd = assert_cmd::Command::cargo_bin("tcpg").expect("tcpg binary");
+        cmd.env_clear()
+            .env("HOME", self.home.path())
+            .env("XDG_CONFIG_HOME", self.config_home());
+        cmd
+    }
+}

@@ -96,11 +96,8 @@ impl Request {
             Some(creds) => {
                 // Sign Content-Type and Host (mandatory) and X-TC-Action, so that a captured
                 // signature cannot be replayed against another action.
-                let to_sign = [
-                    ("content-type", CONTENT_TYPE),
-                    ("host", host.as_str()),
-                    ("x-tc-action", ACTION),
-                ];
+                let to_sign =
+                    [("content-type", CONTENT_TYPE), ("host", host.as_str()), ("x-tc-action", ACTION)];
                 let signed = signer::sign(
                     &creds.secret_id,
                     creds.secret_key.expose(),
@@ -110,10 +107,7 @@ impl Request {
                     body.as_bytes(),
                 )
                 .ok_or_else(|| Error::Internal(format!("timestamp {timestamp} is out of range")))?;
-                Authorization::Signed {
-                    secret_id: creds.secret_id.clone(),
-                    signed,
-                }
+                Authorization::Signed { secret_id: creds.secret_id.clone(), signed }
             }
             None => Authorization::Unsigned,
         };
@@ -148,11 +142,7 @@ impl Request {
                 &mask_id(secret_id),
                 &signed.scope,
                 &signed.signed_headers,
-                if show_signature {
-                    &signed.signature
-                } else {
-                    "<redacted>"
-                },
+                if show_signature { &signed.signature } else { "<redacted>" },
             ),
             Authorization::Unsigned => "<unsigned: no credentials configured>".to_string(),
         };
@@ -209,47 +199,26 @@ impl Client {
     /// Send the request once. Transport failures say whether the request may have been sent.
     pub fn send(&self, request: &Request) -> Result<Exchange, Error> {
         if !request.is_signed() {
-            return Err(Error::Internal(
-                "refusing to send an unsigned request".into(),
-            ));
+            return Err(Error::Internal("refusing to send an unsigned request".into()));
         }
         let mut builder = self.http.post(&request.url).body(request.body.clone());
         for (name, value) in request.wire_headers() {
             builder = builder.header(name, value);
         }
         let started = Instant::now();
-        let response = builder
-            .send()
-            .map_err(|e| self.transport_error(&e, &request.url))?;
+        let response = builder.send().map_err(|e| self.transport_error(&e, &request.url))?;
         let status = response.status().as_u16();
-        let date = response
-            .headers()
-            .get("date")
-            .and_then(|v| v.to_str().ok())
-            .map(str::to_string);
+        let date = response.headers().get("date").and_then(|v| v.to_str().ok()).map(str::to_string);
         let mut body = Vec::new();
-        response
-            .take(MAX_RESPONSE_BYTES + 1)
-            .read_to_end(&mut body)
-            .map_err(|e| Error::Network {
-                message: format!(
-                    "reading the response from {} failed: {}",
-                    request.url,
-                    io_root_cause(&e)
-                ),
-                delivery: Delivery::MaybeSent,
-            })?;
+        response.take(MAX_RESPONSE_BYTES + 1).read_to_end(&mut body).map_err(|e| Error::Network {
+            message: format!("reading the response from {} failed: {}", request.url, io_root_cause(&e)),
+            delivery: Delivery::MaybeSent,
+        })?;
         let truncated = body.len() as u64 > MAX_RESPONSE_BYTES;
         if truncated {
             body.truncate(MAX_RESPONSE_BYTES as usize);
         }
-        Ok(Exchange {
-            status,
-            body,
-            truncated,
-            date,
-            elapsed: started.elapsed(),
-        })
+        Ok(Exchange { status, body, truncated, date, elapsed: started.elapsed() })
     }
 
     fn transport_error(&self, e: &reqwest::Error, url: &str) -> Error {
@@ -263,10 +232,7 @@ impl Client {
             }
         } else if e.is_connect() {
             Error::Network {
-                message: format!(
-                    "could not connect to {url}: {}; nothing was sent",
-                    root_cause(e)
-                ),
+                message: format!("could not connect to {url}: {}; nothing was sent", root_cause(e)),
                 delivery: Delivery::NotSent,
             }
         } else {
@@ -304,10 +270,7 @@ pub fn interpret(exchange: &Exchange, host: &str) -> Result<String, Error> {
         return Err(Error::BadResponse {
             status,
             host: host.to_string(),
-            reason: format!(
-                "the body is larger than {} KiB; stopped reading",
-                MAX_RESPONSE_BYTES / 1024
-            ),
+            reason: format!("the body is larger than {} KiB; stopped reading", MAX_RESPONSE_BYTES / 1024),
         });
     }
     let parsed: Option<serde_json::Value> = serde_json::from_slice(&exchange.body).ok();
@@ -319,23 +282,10 @@ pub fn interpret(exchange: &Exchange, host: &str) -> Result<String, Error> {
         .filter(|s| !s.is_empty())
         .map(str::to_string);
     if let Some(error) = response.and_then(|r| r.get("Error")) {
-        let code = error
-            .get("Code")
-            .and_then(|v| v.as_str())
-            .map(str::trim)
-            .filter(|c| !c.is_empty());
-        let message = error
-            .get("Message")
-            .and_then(|v| v.as_str())
-            .unwrap_or("")
-            .trim()
-            .to_string();
+        let code = error.get("Code").and_then(|v| v.as_str()).map(str::trim).filter(|c| !c.is_empty());
+        let message = error.get("Message").and_then(|v| v.as_str()).unwrap_or("").trim().to_string();
         return match code {
-            Some(code) => Err(Error::Api {
-                code: code.to_string(),
-                message,
-                request_id,
-            }),
+            Some(code) => Err(Error::Api { code: code.to_string(), message, request_id }),
             None => Err(Error::BadResponse {
                 status,
                 host: host.to_string(),
@@ -344,11 +294,7 @@ pub fn interpret(exchange: &Exchange, host: &str) -> Result<String, Error> {
         };
     }
     if !(200..300).contains(&status) {
-        return Err(Error::HttpStatus {
-            status,
-            host: host.to_string(),
-            snippet: snippet(&exchange.body),
-        });
+        return Err(Error::HttpStatus { status, host: host.to_string(), snippet: snippet(&exchange.body) });
     }
     match (parsed.is_some(), request_id) {
         (true, Some(id)) => Ok(id),
@@ -376,13 +322,7 @@ pub fn snippet(body: &[u8]) -> String {
     let mut out: String = text.split_whitespace().collect::<Vec<_>>().join(" ");
     out = out
         .chars()
-        .flat_map(|c| {
-            if c.is_control() {
-                c.escape_default().collect::<Vec<_>>()
-            } else {
-                vec![c]
-            }
-        })
+        .flat_map(|c| if c.is_control() { c.escape_default().collect::<Vec<_>>() } else { vec![c] })
         .collect();
     if body.len() > 160 {
         out.push('…');
@@ -406,22 +346,17 @@ mod tests {
 
     #[test]
     fn success_and_errors() {
-        assert_eq!(
-            interpret(&ex(200, r#"{"Response":{"RequestId":"r-1"}}"#), "h").unwrap(),
-            "r-1"
-        );
-        let e = interpret(&ex(200, r#"{"Response":{"Error":{"Code":"ResourceNotFound","Message":"m"},"RequestId":"r-2"}}"#), "h").unwrap_err();
-        assert_eq!(e.exit_code(), 5);
-        assert_eq!(e.request_id(), Some("r-2"));
-        // An API error body wins over the status.
+        assert_eq!(interpret(&ex(200, r#"{"Response":{"RequestId":"r-1"}}"#), "h").unwrap(), "r-1");
         let e = interpret(
-            &ex(
-                500,
-                r#"{"Response":{"Error":{"Code":"InvalidAction","Message":"m"}}}"#,
-            ),
+            &ex(200, r#"{"Response":{"Error":{"Code":"ResourceNotFound","Message":"m"},"RequestId":"r-2"}}"#),
             "h",
         )
         .unwrap_err();
+        assert_eq!(e.exit_code(), 5);
+        assert_eq!(e.request_id(), Some("r-2"));
+        // An API error body wins over the status.
+        let e = interpret(&ex(500, r#"{"Response":{"Error":{"Code":"InvalidAction","Message":"m"}}}"#), "h")
+            .unwrap_err();
         assert_eq!(e.exit_code(), 6);
         assert_eq!(e.request_id(), None);
     }
@@ -438,11 +373,7 @@ mod tests {
             (503, "", 8),
             (404, "not found", 10),
         ] {
-            assert_eq!(
-                interpret(&ex(status, body), "h").unwrap_err().exit_code(),
-                exit,
-                "{status} {body}"
-            );
+            assert_eq!(interpret(&ex(status, body), "h").unwrap_err().exit_code(), exit, "{status} {body}");
         }
     }
 
@@ -455,22 +386,13 @@ mod tests {
             origin: crate::config::Origin::Default,
         };
         let endpoint = Endpoint::parse("postgres.tencentcloudapi.com").unwrap();
-        let target = Target {
-            endpoint: &endpoint,
-            region: Some("ap-guangzhou"),
-            language: None,
-        };
+        let target = Target { endpoint: &endpoint, region: Some("ap-guangzhou"), language: None };
         let req = Request::build(target, "pgrogrp-e0tfm161", Some(&creds), 1700000000).unwrap();
         let debug = format!("{req:?}");
-        let Authorization::Signed { signed, .. } = &req.authorization else {
-            panic!()
-        };
-        for secret in [
-            "the-secret-key",
-            "the-session-token",
-            signed.signature.as_str(),
-            "AKIDabcdefgh12345678",
-        ] {
+        let Authorization::Signed { signed, .. } = &req.authorization else { panic!() };
+        for secret in
+            ["the-secret-key", "the-session-token", signed.signature.as_str(), "AKIDabcdefgh12345678"]
+        {
             assert!(!debug.contains(secret), "{secret} in {debug}");
         }
         assert_eq!(req.body, r#"{"ReadOnlyGroupId":"pgrogrp-e0tfm161"}"#);

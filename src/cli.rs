@@ -122,17 +122,12 @@ impl Language {
     }
 
     pub fn parse(value: &str) -> Option<Language> {
-        [Language::EnUs, Language::ZhCn]
-            .into_iter()
-            .find(|l| l.as_str() == value)
+        [Language::EnUs, Language::ZhCn].into_iter().find(|l| l.as_str() == value)
     }
 }
 
 fn parse_timeout(value: &str) -> Result<f64, String> {
-    let secs: f64 = value
-        .trim()
-        .parse()
-        .map_err(|_| format!("`{value}` is not a number of seconds"))?;
+    let secs: f64 = value.trim().parse().map_err(|_| format!("`{value}` is not a number of seconds"))?;
     if !(secs > 0.0 && secs <= 3600.0) {
         return Err("the timeout must be more than 0 and at most 3600 seconds".into());
     }

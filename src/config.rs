@@ -31,25 +31,13 @@ const MAX_CONFIG_BYTES: u64 = 1024 * 1024;
 
 /// Every environment variable tcpg reads, for the help topic and the README.
 pub const ENVIRONMENT: &[(&str, &str)] = &[
-    (
-        "TENCENTCLOUD_SECRET_ID",
-        "SecretId (ignored when a profile is named explicitly and has keys)",
-    ),
+    ("TENCENTCLOUD_SECRET_ID", "SecretId (ignored when a profile is named explicitly and has keys)"),
     ("TENCENTCLOUD_SECRET_KEY", "SecretKey (same rule)"),
-    (
-        "TENCENTCLOUD_TOKEN",
-        "session token for temporary credentials (goes with the two above)",
-    ),
-    (
-        "TENCENTCLOUD_REGION",
-        "region, e.g. ap-guangzhou (after --region)",
-    ),
+    ("TENCENTCLOUD_TOKEN", "session token for temporary credentials (goes with the two above)"),
+    ("TENCENTCLOUD_REGION", "region, e.g. ap-guangzhou (after --region)"),
     ("TCPG_PROFILE", "profile name (after --profile)"),
     ("TCPG_CONFIG", "config file path (after --config)"),
-    (
-        "TCPG_ENDPOINT",
-        "API host or https:// URL (after --endpoint)",
-    ),
+    ("TCPG_ENDPOINT", "API host or https:// URL (after --endpoint)"),
     ("TCPG_OUTPUT", "text or json (after --output/--json)"),
 ];
 
@@ -67,9 +55,7 @@ impl Env {
         }))
     }
 
-    pub fn from_pairs<K: Into<String>, V: Into<String>>(
-        pairs: impl IntoIterator<Item = (K, V)>,
-    ) -> Self {
+    pub fn from_pairs<K: Into<String>, V: Into<String>>(pairs: impl IntoIterator<Item = (K, V)>) -> Self {
         let vars = pairs
             .into_iter()
             .map(|(k, v)| (k.into(), v.into().trim().to_string()))
@@ -146,16 +132,10 @@ pub struct ConfigLocation {
 /// Find the config file path: `--config` > `$TCPG_CONFIG` > the platform default.
 pub fn locate(args: &GlobalArgs, env: &Env) -> ConfigLocation {
     if let Some(path) = &args.config {
-        return ConfigLocation {
-            path: Some(path.clone()),
-            origin: Origin::Flag("--config"),
-        };
+        return ConfigLocation { path: Some(path.clone()), origin: Origin::Flag("--config") };
     }
     if let Some(path) = env.get(ENV_CONFIG) {
-        return ConfigLocation {
-            path: Some(PathBuf::from(path)),
-            origin: Origin::Env(ENV_CONFIG),
-        };
+        return ConfigLocation { path: Some(PathBuf::from(path)), origin: Origin::Env(ENV_CONFIG) };
     }
     ConfigLocation {
         path: dirs::config_dir().map(|dir| dir.join("tcpg").join("config.toml")),
@@ -170,27 +150,18 @@ pub fn load(location: &ConfigLocation) -> Result<ConfigFile, Error> {
     };
     let meta = match std::fs::metadata(path) {
         Ok(meta) => meta,
-        Err(e)
-            if e.kind() == std::io::ErrorKind::NotFound && location.origin == Origin::Default =>
-        {
+        Err(e) if e.kind() == std::io::ErrorKind::NotFound && location.origin == Origin::Default => {
             return Ok(ConfigFile::default());
         }
         Err(e) => {
             return Err(Error::config_hint(
-                format!(
-                    "cannot read config file {} (named by {}): {e}",
-                    path.display(),
-                    location.origin
-                ),
+                format!("cannot read config file {} (named by {}): {e}", path.display(), location.origin),
                 "check the path, or unset it to use the default location",
             ))
         }
     };
     if meta.is_dir() {
-        return Err(Error::config(format!(
-            "config file {} is a directory",
-            path.display()
-        )));
+        return Err(Error::config(format!("config file {} is a directory", path.display())));
     }
     if meta.len() > MAX_CONFIG_BYTES {
         return Err(Error::config(format!(
@@ -214,13 +185,8 @@ pub fn parse(text: &str, path: &Path) -> Result<ConfigFile, Error> {
                 let start = span.start.min(text.len());
                 let line_no = text[..start].matches('\n').count() + 1;
                 let line_text = text.lines().nth(line_no - 1).unwrap_or("");
-                let key = line_text
-                    .split_once('=')
-                    .map(|(k, _)| k.trim().trim_matches('"').to_string());
-                (
-                    Some(line_no),
-                    key.filter(|k| !k.is_empty() && !k.starts_with('[')),
-                )
+                let key = line_text.split_once('=').map(|(k, _)| k.trim().trim_matches('"').to_string());
+                (Some(line_no), key.filter(|k| !k.is_empty() && !k.starts_with('[')))
             }
             None => (None, None),
         };
@@ -273,11 +239,7 @@ pub struct Endpoint {
 
 impl Endpoint {
     pub fn url(&self) -> String {
-        format!(
-            "{}://{}/",
-            if self.https { "https" } else { "http" },
-            self.authority
-        )
+        format!("{}://{}/", if self.https { "https" } else { "http" }, self.authority)
     }
 
     /// Parse `--endpoint`: a host (`postgres.tencentcloudapi.com`, `host:port`) or a URL
@@ -287,9 +249,7 @@ impl Endpoint {
         let (https, rest) = match input.split_once("://") {
             Some((scheme, rest)) if scheme.eq_ignore_ascii_case("https") => (true, rest),
             Some((scheme, rest)) if scheme.eq_ignore_ascii_case("http") => (false, rest),
-            Some((scheme, _)) => {
-                return Err(format!("unsupported scheme `{scheme}`: use https://"))
-            }
+            Some((scheme, _)) => return Err(format!("unsupported scheme `{scheme}`: use https://")),
             None => (true, input),
         };
         let authority = rest.strip_suffix('/').unwrap_or(rest);
@@ -314,11 +274,7 @@ impl Endpoint {
 fn split_authority(authority: &str) -> Result<(String, Option<u16>), String> {
     let (host, port) = if let Some(rest) = authority.strip_prefix('[') {
         let (inside, after) = rest.split_once(']').ok_or("unclosed `[` in IPv6 address")?;
-        if inside.is_empty()
-            || !inside
-                .chars()
-                .all(|c| c.is_ascii_hexdigit() || c == ':' || c == '.')
-        {
+        if inside.is_empty() || !inside.chars().all(|c| c.is_ascii_hexdigit() || c == ':' || c == '.') {
             return Err(format!("`[{inside}]` is not an IPv6 address"));
         }
         let port = match after.strip_prefix(':') {
@@ -336,18 +292,13 @@ fn split_authority(authority: &str) -> Result<(String, Option<u16>), String> {
     if !host.starts_with('[')
         && (host.is_empty()
             || host.starts_with(['-', '.'])
-            || !host
-                .chars()
-                .all(|c| c.is_ascii_alphanumeric() || c == '-' || c == '.'))
+            || !host.chars().all(|c| c.is_ascii_alphanumeric() || c == '-' || c == '.'))
     {
         return Err(format!("`{host}` is not a valid host name"));
     }
     let port = match port {
         Some(p) => Some(
-            p.parse::<u16>()
-                .ok()
-                .filter(|p| *p != 0)
-                .ok_or_else(|| format!("`{p}` is not a valid port"))?,
+            p.parse::<u16>().ok().filter(|p| *p != 0).ok_or_else(|| format!("`{p}` is not a valid port"))?,
         ),
         None => None,
     };
@@ -359,18 +310,14 @@ fn is_loopback(host: &str) -> bool {
         return true;
     }
     let bare = host.trim_start_matches('[').trim_end_matches(']');
-    bare.parse::<std::net::IpAddr>()
-        .map(|ip| ip.is_loopback())
-        .unwrap_or(false)
+    bare.parse::<std::net::IpAddr>().map(|ip| ip.is_loopback()).unwrap_or(false)
 }
 
 fn valid_region(region: &str) -> bool {
     !region.is_empty()
         && region.len() <= 64
         && region.starts_with(|c: char| c.is_ascii_lowercase())
-        && region
-            .chars()
-            .all(|c| c.is_ascii_lowercase() || c.is_ascii_digit() || c == '-')
+        && region.chars().all(|c| c.is_ascii_lowercase() || c.is_ascii_digit() || c == '-')
 }
 
 /// Everything `tcpg rebalance` needs, resolved, with origins.
@@ -400,9 +347,7 @@ pub fn output_format(args: &GlobalArgs, env: &Env) -> Result<OutputFormat, Error
         None => Ok(OutputFormat::Text),
         Some(v) if v.eq_ignore_ascii_case("json") => Ok(OutputFormat::Json),
         Some(v) if v.eq_ignore_ascii_case("text") => Ok(OutputFormat::Text),
-        Some(v) => Err(Error::usage(format!(
-            "${ENV_OUTPUT} is `{v}`; expected `text` or `json`"
-        ))),
+        Some(v) => Err(Error::usage(format!("${ENV_OUTPUT} is `{v}`; expected `text` or `json`"))),
     }
 }
 
@@ -416,28 +361,16 @@ pub fn resolve(args: &GlobalArgs, env: &Env) -> Result<Settings, Error> {
     };
 
     let profile_name = if let Some(p) = &args.profile {
-        Sourced {
-            value: p.clone(),
-            origin: Origin::Flag("--profile"),
-        }
+        Sourced { value: p.clone(), origin: Origin::Flag("--profile") }
     } else if let Some(p) = env.get(ENV_PROFILE) {
-        Sourced {
-            value: p.to_string(),
-            origin: Origin::Env(ENV_PROFILE),
-        }
+        Sourced { value: p.to_string(), origin: Origin::Env(ENV_PROFILE) }
     } else if let Some(p) = &file.default_profile {
         Sourced {
             value: p.clone(),
-            origin: Origin::File {
-                path: location.path.clone().unwrap_or_default(),
-                profile: p.clone(),
-            },
+            origin: Origin::File { path: location.path.clone().unwrap_or_default(), profile: p.clone() },
         }
     } else {
-        Sourced {
-            value: "default".to_string(),
-            origin: Origin::Default,
-        }
+        Sourced { value: "default".to_string(), origin: Origin::Default }
     };
     let explicit = matches!(profile_name.origin, Origin::Flag(_) | Origin::Env(_));
     let profile = file.profiles.get(&profile_name.value);
@@ -468,13 +401,9 @@ pub fn resolve(args: &GlobalArgs, env: &Env) -> Result<Settings, Error> {
     let pname = profile_name.value.as_str();
 
     let region = pick(
-        args.region
-            .as_deref()
-            .map(|v| (v, Origin::Flag("--region"))),
+        args.region.as_deref().map(|v| (v, Origin::Flag("--region"))),
         env.get(ENV_REGION).map(|v| (v, Origin::Env(ENV_REGION))),
-        profile
-            .and_then(|p| p.region.as_deref())
-            .map(|v| (v, file_origin(pname))),
+        profile.and_then(|p| p.region.as_deref()).map(|v| (v, file_origin(pname))),
     );
     let region = match region {
         Some((value, origin)) if valid_region(&value) => Some(Sourced { value, origin }),
@@ -488,51 +417,27 @@ pub fn resolve(args: &GlobalArgs, env: &Env) -> Result<Settings, Error> {
     };
 
     let endpoint = match pick(
-        args.endpoint
-            .as_deref()
-            .map(|v| (v, Origin::Flag("--endpoint"))),
-        env.get(ENV_ENDPOINT)
-            .map(|v| (v, Origin::Env(ENV_ENDPOINT))),
-        profile
-            .and_then(|p| p.endpoint.as_deref())
-            .map(|v| (v, file_origin(pname))),
+        args.endpoint.as_deref().map(|v| (v, Origin::Flag("--endpoint"))),
+        env.get(ENV_ENDPOINT).map(|v| (v, Origin::Env(ENV_ENDPOINT))),
+        profile.and_then(|p| p.endpoint.as_deref()).map(|v| (v, file_origin(pname))),
     ) {
         Some((value, origin)) => match Endpoint::parse(&value) {
-            Ok(endpoint) => Sourced {
-                value: endpoint,
-                origin,
-            },
-            Err(why) => {
-                return Err(invalid_setting(
-                    &origin,
-                    format!("endpoint `{value}`: {why}"),
-                ))
-            }
+            Ok(endpoint) => Sourced { value: endpoint, origin },
+            Err(why) => return Err(invalid_setting(&origin, format!("endpoint `{value}`: {why}"))),
         },
         None => Sourced {
-            value: Endpoint {
-                https: true,
-                authority: DEFAULT_HOST.to_string(),
-            },
+            value: Endpoint { https: true, authority: DEFAULT_HOST.to_string() },
             origin: Origin::Default,
         },
     };
 
     let language = if let Some(lang) = args.language {
-        Some(Sourced {
-            value: lang,
-            origin: Origin::Flag("--language"),
-        })
-    } else if let Some(value) = profile
-        .and_then(|p| p.language.as_deref())
-        .map(str::trim)
-        .filter(|v| !v.is_empty())
+        Some(Sourced { value: lang, origin: Origin::Flag("--language") })
+    } else if let Some(value) =
+        profile.and_then(|p| p.language.as_deref()).map(str::trim).filter(|v| !v.is_empty())
     {
         match Language::parse(value) {
-            Some(lang) => Some(Sourced {
-                value: lang,
-                origin: file_origin(pname),
-            }),
+            Some(lang) => Some(Sourced { value: lang, origin: file_origin(pname) }),
             None => {
                 return Err(invalid_setting(
                     &file_origin(pname),
@@ -550,14 +455,10 @@ pub fn resolve(args: &GlobalArgs, env: &Env) -> Result<Settings, Error> {
         .and_then(|p| p.group.as_deref())
         .map(str::trim)
         .filter(|g| !g.is_empty())
-        .map(|g| Sourced {
-            value: g.to_string(),
-            origin: file_origin(pname),
-        });
+        .map(|g| Sourced { value: g.to_string(), origin: file_origin(pname) });
     let aliases = profile.map(|p| p.groups.clone()).unwrap_or_default();
 
-    let credentials =
-        credentials::resolve(env, pname, profile, explicit, location.path.as_deref())?;
+    let credentials = credentials::resolve(env, pname, profile, explicit, location.path.as_deref())?;
 
     Ok(Settings {
         config: location,
@@ -601,10 +502,7 @@ mod tests {
     #[test]
     fn endpoints() {
         let ok = |s: &str| Endpoint::parse(s).unwrap();
-        assert_eq!(
-            ok("postgres.tencentcloudapi.com").url(),
-            "https://postgres.tencentcloudapi.com/"
-        );
+        assert_eq!(ok("postgres.tencentcloudapi.com").url(), "https://postgres.tencentcloudapi.com/");
         assert_eq!(
             ok("https://Postgres.Intl.TencentCloudAPI.com/").authority,
             "postgres.intl.tencentcloudapi.com"
@@ -633,16 +531,12 @@ mod tests {
     #[test]
     fn toml_errors_name_line_and_key_and_hide_values() {
         let text = "[profiles.p]\nsecret_id = \"AKID\"\nsecret_key = 1234567\n";
-        let err = parse(text, Path::new("/x/config.toml"))
-            .unwrap_err()
-            .to_string();
+        let err = parse(text, Path::new("/x/config.toml")).unwrap_err().to_string();
         assert!(err.contains("line 3"), "{err}");
         assert!(err.contains("secret_key"), "{err}");
         assert!(!err.contains("1234567"), "{err}");
 
-        let err = parse("[profiles.p]\nsecrt_key = \"x\"\n", Path::new("c.toml"))
-            .unwrap_err()
-            .to_string();
+        let err = parse("[profiles.p]\nsecrt_key = \"x\"\n", Path::new("c.toml")).unwrap_err().to_string();
         assert!(err.contains("line 2") && err.contains("secrt_key"), "{err}");
     }
 

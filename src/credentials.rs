@@ -83,14 +83,12 @@ pub fn resolve(
         profile: profile_name.to_string(),
     };
     let from_profile = match profile {
-        Some(p) => {
-            from_profile(p, profile_name, config_path)?.map(|(id, key, token)| Credentials {
-                secret_id: id,
-                secret_key: key,
-                token,
-                origin: file_origin(),
-            })
-        }
+        Some(p) => from_profile(p, profile_name, config_path)?.map(|(id, key, token)| Credentials {
+            secret_id: id,
+            secret_key: key,
+            token,
+            origin: file_origin(),
+        }),
         None => None,
     };
     if profile_explicit {
@@ -104,18 +102,12 @@ pub fn resolve(
     if let Some(creds) = from_profile {
         return Ok(Lookup::Found(creds));
     }
-    let mut looked = vec![format!(
-        "environment variables {ENV_SECRET_ID} and {ENV_SECRET_KEY}"
-    )];
+    let mut looked = vec![format!("environment variables {ENV_SECRET_ID} and {ENV_SECRET_KEY}")];
     match config_path {
-        Some(path) if profile.is_some() => looked.push(format!(
-            "secret_id and secret_key in profile \"{profile_name}\" of {}",
-            path.display()
-        )),
-        Some(path) if path.exists() => looked.push(format!(
-            "profile \"{profile_name}\" in {} (the file has no such profile)",
-            path.display()
-        )),
+        Some(path) if profile.is_some() => looked
+            .push(format!("secret_id and secret_key in profile \"{profile_name}\" of {}", path.display())),
+        Some(path) if path.exists() => looked
+            .push(format!("profile \"{profile_name}\" in {} (the file has no such profile)", path.display())),
         Some(path) => looked.push(format!("{} (no such file)", path.display())),
         None => looked.push("no config file: the system has no config directory".to_string()),
     }
@@ -145,12 +137,8 @@ fn from_env(env: &Env) -> Result<Option<Credentials>, Error> {
 type Keys = (String, Secret, Option<Secret>);
 
 fn from_profile(profile: &Profile, name: &str, path: Option<&Path>) -> Result<Option<Keys>, Error> {
-    let trimmed = |v: &Option<String>| {
-        v.as_deref()
-            .map(str::trim)
-            .filter(|v| !v.is_empty())
-            .map(str::to_string)
-    };
+    let trimmed =
+        |v: &Option<String>| v.as_deref().map(str::trim).filter(|v| !v.is_empty()).map(str::to_string);
     let id = trimmed(&profile.secret_id);
     let key = trimmed(&profile.secret_key);
     let token = trimmed(&profile.token);
@@ -160,18 +148,11 @@ fn from_profile(profile: &Profile, name: &str, path: Option<&Path>) -> Result<Op
     };
     match (id, key) {
         (Some(id), Some(key)) => Ok(Some((id, Secret::new(key), token.map(Secret::new)))),
-        (Some(_), None) => Err(Error::config(format!(
-            "{} has secret_id but no secret_key",
-            where_()
-        ))),
-        (None, Some(_)) => Err(Error::config(format!(
-            "{} has secret_key but no secret_id",
-            where_()
-        ))),
-        (None, None) if token.is_some() => Err(Error::config(format!(
-            "{} has a token but no secret_id and secret_key",
-            where_()
-        ))),
+        (Some(_), None) => Err(Error::config(format!("{} has secret_id but no secret_key", where_()))),
+        (None, Some(_)) => Err(Error::config(format!("{} has secret_key but no secret_id", where_()))),
+        (None, None) if token.is_some() => {
+            Err(Error::config(format!("{} has a token but no secret_id and secret_key", where_())))
+        }
         (None, None) => Ok(None),
     }
 }
@@ -195,10 +176,7 @@ mod tests {
 
     #[test]
     fn mask_keeps_only_the_ends() {
-        assert_eq!(
-            mask_id("AKIDz8krbsJ5yKBZQpn74WFkmLPx3EXAMPLE"),
-            "AKID****MPLE"
-        );
+        assert_eq!(mask_id("AKIDz8krbsJ5yKBZQpn74WFkmLPx3EXAMPLE"), "AKID****MPLE");
         assert_eq!(mask_id("short"), "****");
     }
 
@@ -221,10 +199,7 @@ mod tests {
     #[test]
     fn blank_env_counts_as_unset_and_values_are_trimmed() {
         let env = Env::from_pairs([(ENV_SECRET_ID, "  "), (ENV_SECRET_KEY, "")]);
-        assert!(matches!(
-            resolve(&env, "default", None, false, None).unwrap(),
-            Lookup::Missing { .. }
-        ));
+        assert!(matches!(resolve(&env, "default", None, false, None).unwrap(), Lookup::Missing { .. }));
         let env = Env::from_pairs([(ENV_SECRET_ID, " AKIDx "), (ENV_SECRET_KEY, " k ")]);
         match resolve(&env, "default", None, false, None).unwrap() {
             Lookup::Found(c) => {

@@ -68,11 +68,7 @@ impl Kind {
     /// The process exit code, looked up in [`EXIT_CODES`].
     pub fn exit_code(self) -> u8 {
         let name = self.name();
-        EXIT_CODES
-            .iter()
-            .find(|row| row.kind == name)
-            .map(|row| row.code)
-            .unwrap_or(1)
+        EXIT_CODES.iter().find(|row| row.kind == name).map(|row| row.code).unwrap_or(1)
     }
 
     /// Whether running the same command again later may succeed without changing anything.
@@ -85,10 +81,7 @@ impl Kind {
 pub fn exit_code_help() -> String {
     let mut text = String::from("Exit status:\n");
     for row in EXIT_CODES {
-        text.push_str(&format!(
-            "  {:>3}  {:<15}  {}\n",
-            row.code, row.kind, row.when
-        ));
+        text.push_str(&format!("  {:>3}  {:<15}  {}\n", row.code, row.kind, row.when));
     }
     text
 }
@@ -107,41 +100,23 @@ pub enum Delivery {
 pub enum Error {
     /// Bad command-line input, a malformed group ID, or a missing/declined confirmation.
     #[error("{message}")]
-    Usage {
-        message: String,
-        hint: Option<String>,
-    },
+    Usage { message: String, hint: Option<String> },
 
     /// The configuration cannot be used: file, profile or credentials.
     #[error("{message}")]
-    Config {
-        message: String,
-        hint: Option<String>,
-    },
+    Config { message: String, hint: Option<String> },
 
     /// The service answered with `Response.Error`.
     #[error("{code}: {message}")]
-    Api {
-        code: String,
-        message: String,
-        request_id: Option<String>,
-    },
+    Api { code: String, message: String, request_id: Option<String> },
 
     /// A non-2xx status without an API error body.
     #[error("HTTP {status} from {host} without an API error body{}", snippet_suffix(.snippet))]
-    HttpStatus {
-        status: u16,
-        host: String,
-        snippet: String,
-    },
+    HttpStatus { status: u16, host: String, snippet: String },
 
     /// A 2xx answer that is not the expected JSON or lacks a RequestId.
     #[error("unreadable response from {host} (HTTP {status}): {reason}")]
-    BadResponse {
-        status: u16,
-        host: String,
-        reason: String,
-    },
+    BadResponse { status: u16, host: String, reason: String },
 
     /// The request could not be completed at the transport level.
     #[error("{message}")]
@@ -170,31 +145,19 @@ fn snippet_suffix(snippet: &str) -> String {
 
 impl Error {
     pub fn usage(message: impl Into<String>) -> Self {
-        Error::Usage {
-            message: message.into(),
-            hint: None,
-        }
+        Error::Usage { message: message.into(), hint: None }
     }
 
     pub fn usage_hint(message: impl Into<String>, hint: impl Into<String>) -> Self {
-        Error::Usage {
-            message: message.into(),
-            hint: Some(hint.into()),
-        }
+        Error::Usage { message: message.into(), hint: Some(hint.into()) }
     }
 
     pub fn config(message: impl Into<String>) -> Self {
-        Error::Config {
-            message: message.into(),
-            hint: None,
-        }
+        Error::Config { message: message.into(), hint: None }
     }
 
     pub fn config_hint(message: impl Into<String>, hint: impl Into<String>) -> Self {
-        Error::Config {
-            message: message.into(),
-            hint: Some(hint.into()),
-        }
+        Error::Config { message: message.into(), hint: Some(hint.into()) }
     }
 
     /// The kind, which decides the exit code.
@@ -271,10 +234,9 @@ impl Error {
                  check --endpoint if this persists"
                     .into(),
             ),
-            Error::Network { delivery: Delivery::NotSent, .. } => Some(
-                "check the network, --endpoint and any proxy settings, then retry"
-                    .into(),
-            ),
+            Error::Network { delivery: Delivery::NotSent, .. } => {
+                Some("check the network, --endpoint and any proxy settings, then retry".into())
+            }
             Error::Network { delivery: Delivery::MaybeSent, .. } => Some(
                 "the request may have reached the service and the rebalance may have been applied: \
                  check the group before running tcpg again"
@@ -349,10 +311,7 @@ pub const KNOWN_API_CODES: &[(&str, Kind)] = &[
     ("NoSuchProduct", Kind::InvalidRequest),
     ("NoSuchVersion", Kind::InvalidRequest),
     ("RequestLimitExceeded", Kind::RetryLater),
-    (
-        "RequestLimitExceeded.GlobalRegionUinLimitExceeded",
-        Kind::RetryLater,
-    ),
+    ("RequestLimitExceeded.GlobalRegionUinLimitExceeded", Kind::RetryLater),
     ("RequestLimitExceeded.IPLimitExceeded", Kind::RetryLater),
     ("RequestLimitExceeded.UinLimitExceeded", Kind::RetryLater),
     ("RequestSizeLimitExceeded", Kind::InvalidRequest),
@@ -380,14 +339,8 @@ pub const KNOWN_API_CODES: &[(&str, Kind)] = &[
     ("InterfaceNameNotFound", Kind::InvalidRequest),
     ("InternalError.InternalHttpServerError", Kind::RetryLater),
     ("InternalError.SystemError", Kind::RetryLater),
-    (
-        "InvalidParameterValue.InvalidParameterValueError",
-        Kind::InvalidRequest,
-    ),
-    (
-        "InvalidParameterValue.ParameterHandleError",
-        Kind::InvalidRequest,
-    ),
+    ("InvalidParameterValue.InvalidParameterValueError", Kind::InvalidRequest),
+    ("InvalidParameterValue.ParameterHandleError", Kind::InvalidRequest),
     ("OperationDenied.CamDeniedError", Kind::Auth),
     ("ResourceNotFound.InstanceNotFoundError", Kind::NotFound),
     ("VpcError", Kind::Failed),
@@ -419,9 +372,7 @@ fn classify_by_prefix(code: &str) -> Kind {
         | "UnsupportedOperation"
         | "InvalidAction"
         | "InvalidRequest" => Kind::InvalidRequest,
-        "RequestLimitExceeded" | "InternalError" | "ServiceUnavailable" | "ResourceInUse" => {
-            Kind::RetryLater
-        }
+        "RequestLimitExceeded" | "InternalError" | "ServiceUnavailable" | "ResourceInUse" => Kind::RetryLater,
         _ => Kind::Failed,
     }
 }
@@ -452,10 +403,7 @@ mod tests {
             Kind::Interrupted,
         ];
         for kind in kinds {
-            assert!(
-                EXIT_CODES.iter().any(|r| r.kind == kind.name()),
-                "{kind} missing"
-            );
+            assert!(EXIT_CODES.iter().any(|r| r.kind == kind.name()), "{kind} missing");
         }
         let mut codes: Vec<u8> = EXIT_CODES.iter().map(|r| r.code).collect();
         codes.sort_unstable();
@@ -488,19 +436,8 @@ mod tests {
 
     #[test]
     fn gateway_statuses_are_retry_later_others_bad_response() {
-        for (status, exit) in [
-            (502, 8),
-            (503, 8),
-            (504, 8),
-            (500, 10),
-            (404, 10),
-            (301, 10),
-        ] {
-            let e = Error::HttpStatus {
-                status,
-                host: "h".into(),
-                snippet: String::new(),
-            };
+        for (status, exit) in [(502, 8), (503, 8), (504, 8), (500, 10), (404, 10), (301, 10)] {
+            let e = Error::HttpStatus { status, host: "h".into(), snippet: String::new() };
             assert_eq!(e.exit_code(), exit, "{status}");
         }
     }

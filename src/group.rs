@@ -16,20 +16,16 @@ pub fn resolve(input: &str, aliases: &BTreeMap<String, String>) -> Result<String
     let input = input.trim();
     if let Some(id) = aliases.get(input) {
         return validate(id).map_err(|e| match e {
-            Error::Usage { message, hint } => Error::Config {
-                message: format!("alias `{input}` in the config file: {message}"),
-                hint,
-            },
+            Error::Usage { message, hint } => {
+                Error::Config { message: format!("alias `{input}` in the config file: {message}"), hint }
+            }
             other => other,
         });
     }
     validate(input).map_err(|e| match e {
         Error::Usage { message, hint } if hint.is_none() && !aliases.is_empty() => {
             let names: Vec<&str> = aliases.keys().map(String::as_str).collect();
-            Error::Usage {
-                message,
-                hint: Some(format!("aliases in this profile: {}", names.join(", "))),
-            }
+            Error::Usage { message, hint: Some(format!("aliases in this profile: {}", names.join(", "))) }
         }
         other => other,
     })
@@ -38,13 +34,12 @@ pub fn resolve(input: &str, aliases: &BTreeMap<String, String>) -> Result<String
 /// Check that `id` is an RO group ID.
 pub fn validate(id: &str) -> Result<String, Error> {
     let id = id.trim();
-    let expected = "expected an RO group ID like pgrogrp-e0tfm161 (pgrogrp- then lowercase letters and digits)";
+    let expected =
+        "expected an RO group ID like pgrogrp-e0tfm161 (pgrogrp- then lowercase letters and digits)";
     if let Some(suffix) = id.strip_prefix(PREFIX) {
         if !suffix.is_empty()
             && suffix.len() <= MAX_SUFFIX
-            && suffix
-                .chars()
-                .all(|c| c.is_ascii_lowercase() || c.is_ascii_digit())
+            && suffix.chars().all(|c| c.is_ascii_lowercase() || c.is_ascii_digit())
         {
             return Ok(id.to_string());
         }
@@ -58,10 +53,7 @@ pub fn validate(id: &str) -> Result<String, Error> {
     } else if id.starts_with("postgres-") || id.starts_with("pgro-") {
         Some("that is an instance ID; a read-only group ID starts with pgrogrp- (see the console's RO group list)".to_string())
     } else if validate_plain(&id.to_ascii_lowercase()) {
-        Some(format!(
-            "group IDs are lowercase: {}",
-            id.to_ascii_lowercase()
-        ))
+        Some(format!("group IDs are lowercase: {}", id.to_ascii_lowercase()))
     } else {
         None
     };
@@ -77,8 +69,7 @@ fn validate_plain(id: &str) -> bool {
     id.strip_prefix(PREFIX).is_some_and(|s| {
         !s.is_empty()
             && s.len() <= MAX_SUFFIX
-            && s.chars()
-                .all(|c| c.is_ascii_lowercase() || c.is_ascii_digit())
+            && s.chars().all(|c| c.is_ascii_lowercase() || c.is_ascii_digit())
     })
 }
 
@@ -87,13 +78,7 @@ fn shorten(input: &str) -> String {
     let mut out: String = input
         .chars()
         .take(64)
-        .flat_map(|c| {
-            if c.is_control() {
-                c.escape_default().collect::<Vec<_>>()
-            } else {
-                vec![c]
-            }
-        })
+        .flat_map(|c| if c.is_control() { c.escape_default().collect::<Vec<_>>() } else { vec![c] })
         .collect();
     if input.chars().count() > 64 {
         out.push('…');
@@ -115,10 +100,7 @@ mod tests {
     #[test]
     fn accepts_real_ids() {
         assert_eq!(validate("pgrogrp-e0tfm161").unwrap(), "pgrogrp-e0tfm161");
-        assert_eq!(
-            validate("  pgrogrp-abc12345\n").unwrap(),
-            "pgrogrp-abc12345"
-        );
+        assert_eq!(validate("  pgrogrp-abc12345\n").unwrap(), "pgrogrp-abc12345");
     }
 
     #[test]
@@ -128,13 +110,7 @@ mod tests {
         assert!(hint_of("postgres-abcd1234").contains("instance ID"));
         assert!(hint_of("pgro-abcd1234").contains("instance ID"));
         assert!(hint_of("PGROGRP-E0TFM161").contains("lowercase"));
-        for bad in [
-            "pgrogrp-",
-            "pgrogrp-ab_c",
-            "pgrogrp-ab c",
-            "x",
-            "pgrogrp-e0tfm161;rm",
-        ] {
+        for bad in ["pgrogrp-", "pgrogrp-ab_c", "pgrogrp-ab c", "x", "pgrogrp-e0tfm161;rm"] {
             assert!(validate(bad).is_err(), "{bad}");
         }
     }
@@ -145,10 +121,7 @@ mod tests {
         aliases.insert("reporting".to_string(), "pgrogrp-e0tfm161".to_string());
         aliases.insert("broken".to_string(), "pgro-1".to_string());
         assert_eq!(resolve("reporting", &aliases).unwrap(), "pgrogrp-e0tfm161");
-        assert!(matches!(
-            resolve("broken", &aliases),
-            Err(Error::Config { .. })
-        ));
+        assert!(matches!(resolve("broken", &aliases), Err(Error::Config { .. })));
         match resolve("nope", &aliases) {
             Err(Error::Usage { hint: Some(h), .. }) => assert!(h.contains("reporting")),
             other => panic!("{other:?}"),

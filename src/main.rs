@@ -16,18 +16,11 @@ fn main() -> ExitCode {
     let format = match config::output_format(&cli.global, &env) {
         Ok(format) => format,
         Err(e) => {
-            Output {
-                format: OutputFormat::Text,
-                verbose: false,
-            }
-            .failure(None, &e);
+            Output { format: OutputFormat::Text, verbose: false }.failure(None, &e);
             return ExitCode::from(e.exit_code());
         }
     };
-    let out = Output {
-        format,
-        verbose: cli.global.verbose > 0,
-    };
+    let out = Output { format, verbose: cli.global.verbose > 0 };
     let mut group = None;
     let result = match &cli.command {
         Command::Rebalance(args) => tcpg::rebalance::run(&cli.global, args, &env, &out, &mut group),
@@ -83,11 +76,7 @@ fn json_requested(env: &Env) -> bool {
         a == "--json"
             || a == "--output=json"
             || a == "-ojson"
-            || ((a == "--output" || a == "-o")
-                && args.get(i + 1).map(String::as_str) == Some("json"))
+            || ((a == "--output" || a == "-o") && args.get(i + 1).map(String::as_str) == Some("json"))
     });
-    by_flag
-        || env
-            .get(config::ENV_OUTPUT)
-            .is_some_and(|v| v.eq_ignore_ascii_case("json"))
+    by_flag || env.get(config::ENV_OUTPUT).is_some_and(|v| v.eq_ignore_ascii_case("json"))
 }

@@ -21,12 +21,12 @@ impl Output {
     /// The rebalance was accepted.
     pub fn success(&self, group: &str, request_id: &str) -> Result<(), Error> {
         match self.format {
-            OutputFormat::Text => stdout_line(&format!(
-                "Rebalance of RO group {group} accepted (RequestId {request_id})"
-            )),
-            OutputFormat::Json => stdout_line(
-                &json!({ "ok": true, "group": group, "request_id": request_id }).to_string(),
-            ),
+            OutputFormat::Text => {
+                stdout_line(&format!("Rebalance of RO group {group} accepted (RequestId {request_id})"))
+            }
+            OutputFormat::Json => {
+                stdout_line(&json!({ "ok": true, "group": group, "request_id": request_id }).to_string())
+            }
         }
     }
 
@@ -44,10 +44,8 @@ impl Output {
                 stdout_line(&text)
             }
             OutputFormat::Json => {
-                let headers: serde_json::Map<String, serde_json::Value> = headers
-                    .into_iter()
-                    .map(|(k, v)| (k.to_string(), v.into()))
-                    .collect();
+                let headers: serde_json::Map<String, serde_json::Value> =
+                    headers.into_iter().map(|(k, v)| (k.to_string(), v.into())).collect();
                 let doc = json!({
                     "ok": true,
                     "dry_run": true,
@@ -114,29 +112,18 @@ impl Output {
             None => "none".to_string(),
         };
         eprintln!("* config: {config}");
-        eprintln!(
-            "* profile: {} ({})",
-            settings.profile.value, settings.profile.origin
-        );
+        eprintln!("* profile: {} ({})", settings.profile.value, settings.profile.origin);
         match &settings.region {
             Some(r) => eprintln!("* region: {} ({})", r.value, r.origin),
             None => eprintln!("* region: none (X-TC-Region not sent)"),
         }
-        eprintln!(
-            "* endpoint: {} ({})",
-            settings.endpoint.value.url(),
-            settings.endpoint.origin
-        );
+        eprintln!("* endpoint: {} ({})", settings.endpoint.value.url(), settings.endpoint.origin);
         if let crate::credentials::Lookup::Found(creds) = &settings.credentials {
             eprintln!(
                 "* credentials: {} ({}){}",
                 crate::credentials::mask_id(&creds.secret_id),
                 creds.origin,
-                if creds.token.is_some() {
-                    " with session token"
-                } else {
-                    ""
-                }
+                if creds.token.is_some() { " with session token" } else { "" }
             );
         }
         eprintln!("* timeout: {}s", settings.timeout.as_secs_f64());
@@ -167,11 +154,7 @@ impl Output {
             exchange.status,
             exchange.elapsed.as_millis(),
             exchange.body.len(),
-            if exchange.truncated {
-                " (truncated)"
-            } else {
-                ""
-            }
+            if exchange.truncated { " (truncated)" } else { "" }
         );
         let _ = writeln!(stderr, "< {}", crate::api::snippet(&exchange.body));
     }
@@ -179,7 +162,5 @@ impl Output {
 
 fn stdout_line(text: &str) -> Result<(), Error> {
     let mut stdout = std::io::stdout().lock();
-    writeln!(stdout, "{text}")
-        .and_then(|_| stdout.flush())
-        .map_err(Error::Output)
+    writeln!(stdout, "{text}").and_then(|_| stdout.flush()).map_err(Error::Output)
 }

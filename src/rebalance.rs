@@ -94,11 +94,7 @@ fn confirm(group_id: &str, settings: &Settings) -> Result<(), Error> {
             "pass --yes to confirm (rebalancing briefly interrupts every connection to the group's replicas)",
         ));
     }
-    let region = settings
-        .region
-        .as_ref()
-        .map(|r| r.value.as_str())
-        .unwrap_or("not set");
+    let region = settings.region.as_ref().map(|r| r.value.as_str()).unwrap_or("not set");
     let mut stderr = std::io::stderr().lock();
     let _ = write!(
         stderr,

@@ -48,19 +48,10 @@ pub fn sha256_hex(bytes: &[u8]) -> String {
 ///
 /// `headers` are the headers to sign, as (name, value); they are lower-cased, trimmed and
 /// sorted here. They must include `content-type` and `host`.
-pub fn canonical_request(
-    method: &str,
-    headers: &[(&str, &str)],
-    payload: &[u8],
-) -> CanonicalRequest {
+pub fn canonical_request(method: &str, headers: &[(&str, &str)], payload: &[u8]) -> CanonicalRequest {
     let mut canon: Vec<(String, String)> = headers
         .iter()
-        .map(|(name, value)| {
-            (
-                name.trim().to_ascii_lowercase(),
-                value.trim().to_ascii_lowercase(),
-            )
-        })
+        .map(|(name, value)| (name.trim().to_ascii_lowercase(), value.trim().to_ascii_lowercase()))
         .collect();
     canon.sort();
     let mut canonical_headers = String::new();
@@ -70,19 +61,9 @@ pub fn canonical_request(
         canonical_headers.push_str(value);
         canonical_headers.push('\n');
     }
-    let signed_headers = canon
-        .iter()
-        .map(|(name, _)| name.as_str())
-        .collect::<Vec<_>>()
-        .join(";");
-    let text = format!(
-        "{method}\n/\n\n{canonical_headers}\n{signed_headers}\n{}",
-        sha256_hex(payload)
-    );
-    CanonicalRequest {
-        text,
-        signed_headers,
-    }
+    let signed_headers = canon.iter().map(|(name, _)| name.as_str()).collect::<Vec<_>>().join(";");
+    let text = format!("{method}\n/\n\n{canonical_headers}\n{signed_headers}\n{}", sha256_hex(payload));
+    CanonicalRequest { text, signed_headers }
 }
 
 /// The UTC date (`YYYY-MM-DD`) of a Unix timestamp, or `None` if it is out of range.
@@ -129,13 +110,10 @@ pub fn signature(signing_key: &[u8; 32], string_to_sign: &str) -> String {
 }
 
 /// The Authorization header value.
-pub fn authorization(
-    secret_id: &str,
-    scope: &str,
-    signed_headers: &str,
-    signature: &str,
-) -> String {
-    format!("{ALGORITHM} Credential={secret_id}/{scope}, SignedHeaders={signed_headers}, Signature={signature}")
+pub fn authorization(secret_id: &str, scope: &str, signed_headers: &str, signature: &str) -> String {
+    format!(
+        "{ALGORITHM} Credential={secret_id}/{scope}, SignedHeaders={signed_headers}, Signature={signature}"
+    )
 }
 
 /// Everything a signing produced, for the caller to send or show.
@@ -173,12 +151,7 @@ pub fn sign(
     let to_sign = string_to_sign(timestamp, &scope, &canonical);
     let signature = signature(&signing_key(secret_key, &date, service), &to_sign);
     let authorization = authorization(secret_id, &scope, canonical.signed_headers(), &signature);
-    Some(Signed {
-        scope,
-        signed_headers: canonical.signed_headers().to_string(),
-        signature,
-        authorization,
-    })
+    Some(Signed { scope, signed_headers: canonical.signed_headers().to_string(), signature, authorization })
 }
 
 #[cfg(test)]
@@ -195,31 +168,16 @@ mod tests {
 
     #[test]
     fn header_values_are_lowercased_trimmed_and_sorted() {
-        let c = canonical_request(
-            "POST",
-            &[
-                ("Host", " H.example "),
-                ("Content-Type", "Application/JSON"),
-            ],
-            b"",
-        );
+        let c =
+            canonical_request("POST", &[("Host", " H.example "), ("Content-Type", "Application/JSON")], b"");
         assert_eq!(c.signed_headers(), "content-type;host");
-        assert!(c
-            .to_string()
-            .contains("content-type:application/json\nhost:h.example\n\n"));
+        assert!(c.to_string().contains("content-type:application/json\nhost:h.example\n\n"));
     }
 
     #[test]
     fn signed_debug_hides_signature() {
-        let s = sign(
-            "AKID",
-            "key",
-            "postgres",
-            1700000000,
-            &[("content-type", "a"), ("host", "b")],
-            b"",
-        )
-        .unwrap();
+        let s = sign("AKID", "key", "postgres", 1700000000, &[("content-type", "a"), ("host", "b")], b"")
+            .unwrap();
         let debug = format!("{s:?}");
         assert!(!debug.contains(&s.signature));
     }

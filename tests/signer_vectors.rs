@@ -6,10 +6,7 @@ use std::path::PathBuf;
 use tcpg::signer;
 
 fn fixture(case: &str, file: &str) -> String {
-    let path = PathBuf::from(env!("CARGO_MANIFEST_DIR"))
-        .join("tests/fixtures/signer")
-        .join(case)
-        .join(file);
+    let path = PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("tests/fixtures/signer").join(case).join(file);
     let text = std::fs::read_to_string(&path).unwrap_or_else(|e| panic!("{}: {e}", path.display()));
     // Fixtures may be checked out with CRLF line endings on some systems.
     text.replace("\r\n", "\n")
@@ -27,17 +24,9 @@ fn check(case: &str) {
         .as_array()
         .unwrap()
         .iter()
-        .map(|pair| {
-            (
-                pair[0].as_str().unwrap().to_string(),
-                pair[1].as_str().unwrap().to_string(),
-            )
-        })
+        .map(|pair| (pair[0].as_str().unwrap().to_string(), pair[1].as_str().unwrap().to_string()))
         .collect();
-    let header_refs: Vec<(&str, &str)> = headers
-        .iter()
-        .map(|(n, v)| (n.as_str(), v.as_str()))
-        .collect();
+    let header_refs: Vec<(&str, &str)> = headers.iter().map(|(n, v)| (n.as_str(), v.as_str())).collect();
     let want = |key: &str| expected.get(key).and_then(Value::as_str);
 
     assert_eq!(
@@ -47,25 +36,13 @@ fn check(case: &str) {
     );
 
     let canonical = signer::canonical_request("POST", &header_refs, payload.as_bytes());
-    assert_eq!(
-        canonical.to_string(),
-        fixture(case, "canonical_request.txt"),
-        "{case}: canonical request"
-    );
-    assert_eq!(
-        Some(canonical.hash().as_str()),
-        want("canonical_hash"),
-        "{case}: hashed canonical request"
-    );
+    assert_eq!(canonical.to_string(), fixture(case, "canonical_request.txt"), "{case}: canonical request");
+    assert_eq!(Some(canonical.hash().as_str()), want("canonical_hash"), "{case}: hashed canonical request");
 
     let date = signer::utc_date(timestamp).unwrap();
     let scope = signer::credential_scope(&date, service);
     let to_sign = signer::string_to_sign(timestamp, &scope, &canonical);
-    assert_eq!(
-        to_sign,
-        fixture(case, "string_to_sign.txt"),
-        "{case}: string to sign"
-    );
+    assert_eq!(to_sign, fixture(case, "string_to_sign.txt"), "{case}: string to sign");
 
     let [k_date, k_service, k_signing] = signer::signing_key_stages(secret_key, &date, service);
     if let Some(expected) = want("secret_date") {
@@ -77,35 +54,19 @@ fn check(case: &str) {
     if let Some(expected) = want("secret_signing") {
         assert_eq!(hex::encode(k_signing), expected, "{case}: SecretSigning");
     }
-    assert_eq!(
-        signer::signing_key(secret_key, &date, service),
-        k_signing,
-        "{case}: signing key"
-    );
+    assert_eq!(signer::signing_key(secret_key, &date, service), k_signing, "{case}: signing key");
 
     let signature = signer::signature(&k_signing, &to_sign);
-    assert_eq!(
-        Some(signature.as_str()),
-        want("signature"),
-        "{case}: signature"
-    );
+    assert_eq!(Some(signature.as_str()), want("signature"), "{case}: signature");
 
-    let authorization =
-        signer::authorization(secret_id, &scope, canonical.signed_headers(), &signature);
+    let authorization = signer::authorization(secret_id, &scope, canonical.signed_headers(), &signature);
     if let Some(expected) = want("authorization") {
         assert_eq!(authorization, expected, "{case}: Authorization");
     }
 
     // The one-call entry point agrees with the stages.
-    let signed = signer::sign(
-        secret_id,
-        secret_key,
-        service,
-        timestamp,
-        &header_refs,
-        payload.as_bytes(),
-    )
-    .unwrap();
+    let signed =
+        signer::sign(secret_id, secret_key, service, timestamp, &header_refs, payload.as_bytes()).unwrap();
     assert_eq!(signed.authorization, authorization, "{case}: sign()");
 }
 

@@ -42,28 +42,17 @@ pub enum Reply {
     /// this status, these extra headers and this raw body. `Date`,
     /// `Content-Length` and `Connection: close` are added unless given in
     /// `headers`; no `Content-Type` is added. The connection is closed after.
-    Raw {
-        status: u16,
-        headers: Vec<(String, String)>,
-        body: Vec<u8>,
-    },
+    Raw { status: u16, headers: Vec<(String, String)>, body: Vec<u8> },
 }
 
 impl Reply {
     pub fn api_error(code: &str, message: &str) -> Reply {
-        Reply::ApiError {
-            code: code.to_string(),
-            message: message.to_string(),
-        }
+        Reply::ApiError { code: code.to_string(), message: message.to_string() }
     }
 
     /// `Raw` reply with a body and no extra headers.
     pub fn raw(status: u16, body: &str) -> Reply {
-        Reply::Raw {
-            status,
-            headers: Vec::new(),
-            body: body.as_bytes().to_vec(),
-        }
+        Reply::Raw { status, headers: Vec::new(), body: body.as_bytes().to_vec() }
     }
 
     /// `Raw` reply with `Content-Type: application/json`.
@@ -113,10 +102,7 @@ impl Recorded {
 }
 
 fn find_header<'a>(headers: &'a [(String, String)], name: &str) -> Option<&'a str> {
-    headers
-        .iter()
-        .find(|(k, _)| k.eq_ignore_ascii_case(name))
-        .map(|(_, v)| v.as_str())
+    headers.iter().find(|(k, _)| k.eq_ignore_ascii_case(name)).map(|(_, v)| v.as_str())
 }
 
 struct State {
@@ -141,10 +127,7 @@ fn lock<T>(m: &Mutex<T>) -> MutexGuard<'_, T> {
 }
 
 fn real_now() -> i64 {
-    SystemTime::now()
-        .duration_since(UNIX_EPOCH)
-        .expect("clock before 1970")
-        .as_secs() as i64
+    SystemTime::now().duration_since(UNIX_EPOCH).expect("clock before 1970").as_secs() as i64
 }
 
 impl Shared {
@@ -153,10 +136,7 @@ impl Shared {
     }
 
     fn secret_key_for(&self, id: &str) -> Option<String> {
-        lock(&self.credentials)
-            .iter()
-            .find(|(i, _)| i == id)
-            .map(|(_, k)| k.clone())
+        lock(&self.credentials).iter().find(|(i, _)| i == id).map(|(_, k)| k.clone())
     }
 
     /// uuid-v4-looking id (splitmix64 over a per-server seed and a counter).
@@ -199,26 +179,13 @@ impl FakeApi {
     pub fn start(replies: Vec<Reply>) -> FakeApi {
         let listener = TcpListener::bind("127.0.0.1:0").expect("bind 127.0.0.1:0");
         let addr = listener.local_addr().expect("local_addr");
-        let seed = SystemTime::now()
-            .duration_since(UNIX_EPOCH)
-            .map(|d| d.as_nanos() as u64)
-            .unwrap_or(0)
+        let seed = SystemTime::now().duration_since(UNIX_EPOCH).map(|d| d.as_nanos() as u64).unwrap_or(0)
             ^ (u64::from(addr.port()) << 48)
             ^ u64::from(std::process::id());
         let shared = Arc::new(Shared {
-            replies: if replies.is_empty() {
-                vec![Reply::Success]
-            } else {
-                replies
-            },
-            state: Mutex::new(State {
-                records: Vec::new(),
-                served: 0,
-            }),
-            credentials: Mutex::new(vec![(
-                TEST_SECRET_ID.to_string(),
-                TEST_SECRET_KEY.to_string(),
-            )]),
+            replies: if replies.is_empty() { vec![Reply::Success] } else { replies },
+            state: Mutex::new(State { records: Vec::new(), served: 0 }),
+            credentials: Mutex::new(vec![(TEST_SECRET_ID.to_string(), TEST_SECRET_KEY.to_string())]),
             server_time: Mutex::new(None),
             shutdown: AtomicBool::new(false),
             id_counter: AtomicU64::new(0),
@@ -240,11 +207,7 @@ impl FakeApi {
                 }
             })
             .expect("spawn accept thread");
-        FakeApi {
-            shared,
-            addr,
-            accept_thread: Some(accept_thread),
-        }
+        FakeApi { shared, addr, accept_thread: Some(accept_thread) }
     }
 
     /// Freeze the server clock (expiry checks and the `Date` header).
@@ -352,19 +315,13 @@ fn serve_connection(shared: &Shared, stream: TcpStream) {
                     body.len(),
                     true,
                 );
-                let _ = writer
-                    .write_all(&head)
-                    .and_then(|_| writer.write_all(&body));
+                let _ = writer.write_all(&head).and_then(|_| writer.write_all(&body));
                 lingering_close(writer);
                 return;
             }
             Ok(ReadOutcome::Request(req)) => {
                 let (bytes, close) = handle_request(shared, req);
-                if writer
-                    .write_all(&bytes)
-                    .and_then(|_| writer.flush())
-                    .is_err()
-                {
+                if writer.write_all(&bytes).and_then(|_| writer.flush()).is_err() {
                     return;
                 }
                 if close {
@@ -396,18 +353,12 @@ fn lingering_close(stream: TcpStream) {
 /// with no bytes read.
 fn read_line(reader: &mut impl BufRead, budget: &mut usize) -> io::Result<Option<String>> {
     let mut buf = Vec::new();
-    let n = reader
-        .by_ref()
-        .take(*budget as u64 + 1)
-        .read_until(b'\n', &mut buf)?;
+    let n = reader.by_ref().take(*budget as u64 + 1).read_until(b'\n', &mut buf)?;
     if n == 0 {
         return Ok(None);
     }
     if n > *budget {
-        return Err(io::Error::new(
-            io::ErrorKind::InvalidData,
-            "headers too large",
-        ));
+        return Err(io::Error::new(io::ErrorKind::InvalidData, "headers too large"));
     }
     *budget -= n;
     if buf.last() != Some(&b'\n') {
@@ -423,10 +374,7 @@ fn read_line(reader: &mut impl BufRead, budget: &mut usize) -> io::Result<Option
     Ok(Some(String::from_utf8_lossy(&buf).into_owned()))
 }
 
-fn read_request(
-    reader: &mut BufReader<TcpStream>,
-    writer: &mut TcpStream,
-) -> io::Result<ReadOutcome> {
+fn read_request(reader: &mut BufReader<TcpStream>, writer: &mut TcpStream) -> io::Result<ReadOutcome> {
     let mut budget = MAX_HEADER_BYTES;
     // Tolerate stray empty lines before the request line (RFC 9112 §2.2).
     let request_line = loop {
@@ -438,15 +386,9 @@ fn read_request(
     };
     let parts: Vec<&str> = request_line.split_whitespace().collect();
     if parts.len() != 3 || !parts[2].starts_with("HTTP/1.") {
-        return Ok(ReadOutcome::Malformed(format!(
-            "bad request line {request_line:?}"
-        )));
+        return Ok(ReadOutcome::Malformed(format!("bad request line {request_line:?}")));
     }
-    let (method, path, version) = (
-        parts[0].to_string(),
-        parts[1].to_string(),
-        parts[2].to_string(),
-    );
+    let (method, path, version) = (parts[0].to_string(), parts[1].to_string(), parts[2].to_string());
 
     let mut headers = Vec::new();
     loop {
@@ -485,11 +427,7 @@ fn read_request(
                 Ok(n) if n <= MAX_BODY_BYTES => Some(n),
                 _ => return Ok(ReadOutcome::Malformed(format!("bad Content-Length {v:?}"))),
             },
-            _ => {
-                return Ok(ReadOutcome::Malformed(
-                    "several Content-Length headers".to_string(),
-                ))
-            }
+            _ => return Ok(ReadOutcome::Malformed("several Content-Length headers".to_string())),
         }
     };
 
@@ -513,13 +451,7 @@ fn read_request(
         },
     };
 
-    Ok(ReadOutcome::Request(HttpRequest {
-        method,
-        path,
-        version,
-        headers,
-        body,
-    }))
+    Ok(ReadOutcome::Request(HttpRequest { method, path, version, headers, body }))
 }
 
 fn read_chunked(reader: &mut impl BufRead) -> io::Result<Result<Vec<u8>, String>> {
@@ -582,13 +514,7 @@ fn reason_phrase(status: u16) -> &'static str {
 
 /// Status line + headers + blank line. `Date`, `Content-Length` and
 /// `Connection` are added unless present in `extra`.
-fn response_head(
-    status: u16,
-    now: i64,
-    extra: &[(String, String)],
-    body_len: usize,
-    close: bool,
-) -> Vec<u8> {
+fn response_head(status: u16, now: i64, extra: &[(String, String)], body_len: usize, close: bool) -> Vec<u8> {
     let mut head = format!("HTTP/1.1 {status} {}\r\n", reason_phrase(status));
     if find_header(extra, "date").is_none() {
         head.push_str(&format!("Date: {}\r\n", http_date(now)));
@@ -616,11 +542,7 @@ struct Failure {
 
 fn fail(code: &'static str, message: impl Into<String>) -> Failure {
     let message = message.into();
-    Failure {
-        code,
-        detail: message.clone(),
-        message,
-    }
+    Failure { code, detail: message.clone(), message }
 }
 
 /// Verify a request the way the real service would, in this order:
@@ -630,10 +552,7 @@ fn verify(shared: &Shared, req: &HttpRequest, now: i64) -> Result<(), Failure> {
     if req.method != "POST" {
         return Err(fail(
             "UnsupportedProtocol",
-            format!(
-                "Only POST with a JSON body is supported by this fake; got method {}.",
-                req.method
-            ),
+            format!("Only POST with a JSON body is supported by this fake; got method {}.", req.method),
         ));
     }
     if req.path != "/" {
@@ -650,18 +569,10 @@ fn verify(shared: &Shared, req: &HttpRequest, now: i64) -> Result<(), Failure> {
         .map(|(_, v)| v.as_str())
         .collect();
     let auth_value = match auth_values.as_slice() {
-        [] => {
-            return Err(fail(
-                "AuthFailure.InvalidAuthorization",
-                "The Authorization header is missing.",
-            ))
-        }
+        [] => return Err(fail("AuthFailure.InvalidAuthorization", "The Authorization header is missing.")),
         [v] => *v,
         _ => {
-            return Err(fail(
-                "AuthFailure.InvalidAuthorization",
-                "Several Authorization headers were sent.",
-            ))
+            return Err(fail("AuthFailure.InvalidAuthorization", "Several Authorization headers were sent."))
         }
     };
     let auth = tc3::parse_authorization(auth_value).map_err(|e| {
@@ -702,14 +613,9 @@ fn verify(shared: &Shared, req: &HttpRequest, now: i64) -> Result<(), Failure> {
         ));
     };
 
-    if let Err(detail) = tc3::verify_signature(
-        &auth,
-        &secret_key,
-        &req.method,
-        &req.headers,
-        ts_str,
-        &req.body,
-    ) {
+    if let Err(detail) =
+        tc3::verify_signature(&auth, &secret_key, &req.method, &req.headers, ts_str, &req.body)
+    {
         return Err(Failure {
             code: "AuthFailure.SignatureFailure",
             message: "The provided credentials could not be validated. \
@@ -750,17 +656,10 @@ fn verify(shared: &Shared, req: &HttpRequest, now: i64) -> Result<(), Failure> {
         Some(_) => {}
     }
 
-    let body: serde_json::Value = serde_json::from_slice(&req.body).map_err(|e| {
-        fail(
-            "InvalidParameter",
-            format!("The request body is not valid JSON: {e}."),
-        )
-    })?;
+    let body: serde_json::Value = serde_json::from_slice(&req.body)
+        .map_err(|e| fail("InvalidParameter", format!("The request body is not valid JSON: {e}.")))?;
     let Some(obj) = body.as_object() else {
-        return Err(fail(
-            "InvalidParameter",
-            "The request body must be a JSON object.",
-        ));
+        return Err(fail("InvalidParameter", "The request body must be a JSON object."));
     };
     match obj.get("ReadOnlyGroupId") {
         None => {
@@ -784,19 +683,13 @@ fn verify(shared: &Shared, req: &HttpRequest, now: i64) -> Result<(), Failure> {
         }
     }
     if let Some(extra) = obj.keys().find(|k| *k != "ReadOnlyGroupId") {
-        return Err(fail(
-            "UnknownParameter",
-            format!("The parameter `{extra}` is not recognized."),
-        ));
+        return Err(fail("UnknownParameter", format!("The parameter `{extra}` is not recognized.")));
     }
 
     if let Some(token) = find_header(&req.headers, "x-tc-token") {
         if token != TEST_TOKEN {
             // Never echo the token back.
-            return Err(fail(
-                "AuthFailure.TokenFailure",
-                "The security token is invalid or expired.",
-            ));
+            return Err(fail("AuthFailure.TokenFailure", "The security token is invalid or expired."));
         }
     }
     if let Some(region) = find_header(&req.headers, "x-tc-region") {
@@ -837,8 +730,7 @@ fn handle_request(shared: &Shared, req: HttpRequest) -> (Vec<u8>, bool) {
     let now = shared.now();
     let verdict = verify(shared, &req, now);
     let client_wants_close = req.version == "HTTP/1.0"
-        || find_header(&req.headers, "connection")
-            .is_some_and(|v| v.to_ascii_lowercase().contains("close"));
+        || find_header(&req.headers, "connection").is_some_and(|v| v.to_ascii_lowercase().contains("close"));
 
     // Pick the scripted reply and record the request atomically, before the
     // response is written: once a client has its answer, the record exists.
@@ -848,11 +740,7 @@ fn handle_request(shared: &Shared, req: HttpRequest) -> (Vec<u8>, bool) {
     let reply = shared.replies[idx].clone();
 
     let (bytes, close, request_id) = match &reply {
-        Reply::Raw {
-            status,
-            headers,
-            body,
-        } => {
+        Reply::Raw { status, headers, body } => {
             let mut bytes = response_head(*status, now, headers, body.len(), true);
             bytes.extend_from_slice(body);
             (bytes, true, None)
@@ -864,11 +752,7 @@ fn handle_request(shared: &Shared, req: HttpRequest) -> (Vec<u8>, bool) {
                 (Ok(()), Reply::ApiError { code, message }) => error_json(code, message, &id),
                 (Ok(()), _) => serde_json::json!({ "Response": { "RequestId": id } }),
             };
-            (
-                json_response(200, now, &value, client_wants_close),
-                client_wants_close,
-                Some(id),
-            )
+            (json_response(200, now, &value, client_wants_close), client_wants_close, Some(id))
         }
     };
 
@@ -892,9 +776,8 @@ fn handle_request(shared: &Shared, req: HttpRequest) -> (Vec<u8>, bool) {
 /// RFC 1123 / IMF-fixdate, e.g. `Tue, 14 Nov 2023 22:13:20 GMT`.
 pub fn http_date(unix: i64) -> String {
     const DAYS: [&str; 7] = ["Thu", "Fri", "Sat", "Sun", "Mon", "Tue", "Wed"];
-    const MONTHS: [&str; 12] = [
-        "Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec",
-    ];
+    const MONTHS: [&str; 12] =
+        ["Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec"];
     let days = unix.div_euclid(86_400);
     let secs = unix.rem_euclid(86_400);
     let (y, m, d) = tc3::civil_from_days(days);
@@ -934,9 +817,7 @@ impl HttpResponse {
 
     /// `Response.Error.Code`, if any.
     pub fn error_code(&self) -> Option<String> {
-        self.json()["Response"]["Error"]["Code"]
-            .as_str()
-            .map(str::to_string)
+        self.json()["Response"]["Error"]["Code"].as_str().map(str::to_string)
     }
 }
 
@@ -963,31 +844,24 @@ pub fn read_response(reader: &mut impl BufRead) -> io::Result<HttpResponse> {
             Some(l) => break l,
         }
     };
-    let status: u16 = status_line
-        .split_whitespace()
-        .nth(1)
-        .and_then(|s| s.parse().ok())
-        .ok_or_else(|| {
-            io::Error::new(
-                io::ErrorKind::InvalidData,
-                format!("bad status line {status_line:?}"),
-            )
+    let status: u16 =
+        status_line.split_whitespace().nth(1).and_then(|s| s.parse().ok()).ok_or_else(|| {
+            io::Error::new(io::ErrorKind::InvalidData, format!("bad status line {status_line:?}"))
         })?;
     let mut headers = Vec::new();
     while let Some(line) = read_line(reader, &mut budget)? {
         if line.is_empty() {
             break;
         }
-        let (k, v) = line.split_once(':').ok_or_else(|| {
-            io::Error::new(io::ErrorKind::InvalidData, format!("bad header {line:?}"))
-        })?;
+        let (k, v) = line
+            .split_once(':')
+            .ok_or_else(|| io::Error::new(io::ErrorKind::InvalidData, format!("bad header {line:?}")))?;
         headers.push((k.to_string(), v.trim().to_string()));
     }
     let body = match find_header(&headers, "content-length") {
         Some(n) => {
-            let n: usize = n
-                .parse()
-                .map_err(|_| io::Error::new(io::ErrorKind::InvalidData, "bad Content-Length"))?;
+            let n: usize =
+                n.parse().map_err(|_| io::Error::new(io::ErrorKind::InvalidData, "bad Content-Length"))?;
             let mut body = vec![0u8; n];
             reader.read_exact(&mut body)?;
             body
@@ -1001,19 +875,13 @@ pub fn read_response(reader: &mut impl BufRead) -> io::Result<HttpResponse> {
     if status == 100 {
         return read_response(reader);
     }
-    Ok(HttpResponse {
-        status,
-        headers,
-        body,
-    })
+    Ok(HttpResponse { status, headers, body })
 }
 
 /// Open a connection to `addr`, send `request` bytes, read one response.
 pub fn send_raw(addr: SocketAddr, request: &[u8]) -> HttpResponse {
     let mut stream = TcpStream::connect(addr).expect("connect to fake server");
-    stream
-        .set_read_timeout(Some(Duration::from_secs(30)))
-        .expect("set_read_timeout");
+    stream.set_read_timeout(Some(Duration::from_secs(30))).expect("set_read_timeout");
     stream.write_all(request).expect("send request");
     stream.flush().expect("flush request");
     let mut reader = BufReader::new(stream);
@@ -1036,10 +904,7 @@ impl Default for Sandbox {
 
 impl Sandbox {
     pub fn new() -> Sandbox {
-        let home = tempfile::Builder::new()
-            .prefix("tcpg-test-home-")
-            .tempdir()
-            .expect("create temp HOME");
+        let home = tempfile::Builder::new().prefix("tcpg-test-home-").tempdir().expect("create temp HOME");
         Sandbox { home }
     }
 
@@ -1056,8 +921,7 @@ impl Sandbox {
     /// Create parent dirs, write `toml` to `config_path()`, return the path.
     pub fn write_config(&self, toml: &str) -> PathBuf {
         let path = self.config_path();
-        std::fs::create_dir_all(path.parent().expect("config path has a parent"))
-            .expect("create config dir");
+        std::fs::create_dir_all(path.parent().expect("config path has a parent")).expect("create config dir");
         std::fs::write(&path, toml).expect("write config");
         path
     }
@@ -1066,9 +930,7 @@ impl Sandbox {
     /// XDG_CONFIG_HOME (no TENCENTCLOUD_*/TCPG_*/proxy variables leak in).
     pub fn cmd(&self) -> assert_cmd::Command {
         let mut cmd = assert_cmd::Command::cargo_bin("tcpg").expect("tcpg binary");
-        cmd.env_clear()
-            .env("HOME", self.home.path())
-            .env("XDG_CONFIG_HOME", self.config_home());
+        cmd.env_clear().env("HOME", self.home.path()).env("XDG_CONFIG_HOME", self.config_home());
         cmd
     }
 }

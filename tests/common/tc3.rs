@@ -54,17 +54,11 @@ pub fn canonical_header_value(value: &str) -> String {
 /// names lower-cased, values trimmed and lower-cased, sorted by name.
 /// The CanonicalHeaders block ends with `\n`.
 pub fn canonical_headers(pairs: &[(&str, &str)]) -> (String, String) {
-    let mut items: Vec<(String, String)> = pairs
-        .iter()
-        .map(|(k, v)| (k.trim().to_ascii_lowercase(), canonical_header_value(v)))
-        .collect();
+    let mut items: Vec<(String, String)> =
+        pairs.iter().map(|(k, v)| (k.trim().to_ascii_lowercase(), canonical_header_value(v))).collect();
     items.sort();
     let canonical: String = items.iter().map(|(k, v)| format!("{k}:{v}\n")).collect();
-    let signed = items
-        .iter()
-        .map(|(k, _)| k.as_str())
-        .collect::<Vec<_>>()
-        .join(";");
+    let signed = items.iter().map(|(k, _)| k.as_str()).collect::<Vec<_>>().join(";");
     (canonical, signed)
 }
 
@@ -90,10 +84,7 @@ pub fn credential_scope(date: &str, service: &str) -> String {
 
 /// `TC3-HMAC-SHA256 \n timestamp \n scope \n hex(sha256(canonical_request))`.
 pub fn string_to_sign(timestamp: &str, scope: &str, canonical_request: &str) -> String {
-    format!(
-        "{ALGORITHM}\n{timestamp}\n{scope}\n{}",
-        sha256_hex(canonical_request.as_bytes())
-    )
+    format!("{ALGORITHM}\n{timestamp}\n{scope}\n{}", sha256_hex(canonical_request.as_bytes()))
 }
 
 /// `(SecretDate, SecretService, SecretSigning)` key chain.
@@ -166,22 +157,22 @@ pub fn parse_authorization(value: &str) -> Result<AuthHeader, String> {
 
     let cred: Vec<&str> = credential.split('/').collect();
     if cred.len() != 4 {
-        return Err(format!(
-            "Credential must be <SecretId>/<date>/<service>/{TERMINATOR}: {credential:?}"
-        ));
+        return Err(format!("Credential must be <SecretId>/<date>/<service>/{TERMINATOR}: {credential:?}"));
     }
     let (secret_id, date, service, terminator) = (cred[0], cred[1], cred[2], cred[3]);
     if secret_id.is_empty() || secret_id.chars().any(|c| c.is_whitespace()) {
         return Err(format!("bad SecretId in Credential: {secret_id:?}"));
     }
     let date_ok = date.len() == 10
-        && date.bytes().enumerate().all(|(i, b)| {
-            if i == 4 || i == 7 {
-                b == b'-'
-            } else {
-                b.is_ascii_digit()
-            }
-        });
+        && date.bytes().enumerate().all(
+            |(i, b)| {
+                if i == 4 || i == 7 {
+                    b == b'-'
+                } else {
+                    b.is_ascii_digit()
+                }
+            },
+        );
     if !date_ok {
         return Err(format!("credential date must be YYYY-MM-DD: {date:?}"));
     }
@@ -189,26 +180,20 @@ pub fn parse_authorization(value: &str) -> Result<AuthHeader, String> {
         return Err("empty service in Credential".to_string());
     }
     if terminator != TERMINATOR {
-        return Err(format!(
-            "credential scope must end in {TERMINATOR}: {terminator:?}"
-        ));
+        return Err(format!("credential scope must end in {TERMINATOR}: {terminator:?}"));
     }
 
     let signed_headers: Vec<String> = signed.split(';').map(str::to_string).collect();
     for h in &signed_headers {
         if h.is_empty()
             || h != &h.to_ascii_lowercase()
-            || !h
-                .bytes()
-                .all(|b| b.is_ascii_alphanumeric() || b == b'-' || b == b'_')
+            || !h.bytes().all(|b| b.is_ascii_alphanumeric() || b == b'-' || b == b'_')
         {
             return Err(format!("bad header name {h:?} in SignedHeaders={signed:?}"));
         }
     }
     if signed_headers.windows(2).any(|w| w[0] >= w[1]) {
-        return Err(format!(
-            "SignedHeaders must be sorted in ASCII order without duplicates: {signed:?}"
-        ));
+        return Err(format!("SignedHeaders must be sorted in ASCII order without duplicates: {signed:?}"));
     }
     for required in ["content-type", "host"] {
         if !signed_headers.iter().any(|h| h == required) {
@@ -216,14 +201,8 @@ pub fn parse_authorization(value: &str) -> Result<AuthHeader, String> {
         }
     }
 
-    if signature.len() != 64
-        || !signature
-            .bytes()
-            .all(|b| b.is_ascii_digit() || (b'a'..=b'f').contains(&b))
-    {
-        return Err(format!(
-            "Signature must be 64 lower-case hex digits: {signature:?}"
-        ));
+    if signature.len() != 64 || !signature.bytes().all(|b| b.is_ascii_digit() || (b'a'..=b'f').contains(&b)) {
+        return Err(format!("Signature must be 64 lower-case hex digits: {signature:?}"));
     }
 
     Ok(AuthHeader {
@@ -252,15 +231,10 @@ pub fn verify_signature(
     body: &[u8],
 ) -> Result<(), String> {
     if auth.service != SERVICE {
-        return Err(format!(
-            "credential scope service is {:?}, expected {SERVICE:?}",
-            auth.service
-        ));
+        return Err(format!("credential scope service is {:?}, expected {SERVICE:?}", auth.service));
     }
-    let ts: i64 = timestamp
-        .trim()
-        .parse()
-        .map_err(|_| format!("X-TC-Timestamp is not a number: {timestamp:?}"))?;
+    let ts: i64 =
+        timestamp.trim().parse().map_err(|_| format!("X-TC-Timestamp is not a number: {timestamp:?}"))?;
     let expected_date = utc_date(ts);
     if auth.date != expected_date {
         return Err(format!(
@@ -271,29 +245,17 @@ pub fn verify_signature(
 
     let mut canonical = String::new();
     for name in &auth.signed_headers {
-        let values: Vec<&str> = headers
-            .iter()
-            .filter(|(k, _)| k.eq_ignore_ascii_case(name))
-            .map(|(_, v)| v.as_str())
-            .collect();
+        let values: Vec<&str> =
+            headers.iter().filter(|(k, _)| k.eq_ignore_ascii_case(name)).map(|(_, v)| v.as_str()).collect();
         match values.as_slice() {
-            [] => {
-                return Err(format!(
-                    "signed header {name:?} is not present in the request"
-                ))
-            }
+            [] => return Err(format!("signed header {name:?} is not present in the request")),
             [v] => {
                 canonical.push_str(name);
                 canonical.push(':');
                 canonical.push_str(&canonical_header_value(v));
                 canonical.push('\n');
             }
-            _ => {
-                return Err(format!(
-                    "signed header {name:?} appears {} times in the request",
-                    values.len()
-                ))
-            }
+            _ => return Err(format!("signed header {name:?} appears {} times in the request", values.len())),
         }
     }
     let signed = auth.signed_headers.join(";");

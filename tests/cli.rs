@@ -752,7 +752,7 @@ fn no_secret_in_any_output() {
     for r in server.requests() {
         secrets.push(r.header("Authorization").unwrap().to_string());
         let signature = r.header("Authorization").unwrap().rsplit("Signature=").next().unwrap().to_string();
-        if !r.verdict.is_ok() || r.request_id.is_none() {
+        if r.verdict.is_err() || r.request_id.is_none() {
             continue;
         }
         // Signatures of requests actually sent are replayable for five minutes: never shown.

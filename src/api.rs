@@ -182,8 +182,15 @@ pub struct Client {
 }
 
 impl Client {
-    pub fn new(timeout: Duration) -> Result<Client, Error> {
-        let http = reqwest::blocking::Client::builder()
+    /// `ca_bundle`: extra trusted roots (PEM), added to the bundled ones.
+    pub fn new(timeout: Duration, ca_bundle: Option<&std::path::Path>) -> Result<Client, Error> {
+        let mut builder = reqwest::blocking::Client::builder();
+        if let Some(path) = ca_bundle {
+            for cert in load_ca_bundle(path)? {
+                builder = builder.add_root_certificate(cert);
+            }
+        }
+        let http = builder
             .timeout(timeout)
             .connect_timeout(timeout)
             .redirect(reqwest::redirect::Policy::none())
@@ -245,6 +252,25 @@ impl Client {
             }
         }
     }
+}
+
+fn load_ca_bundle(path: &std::path::Path) -> Result<Vec<reqwest::Certificate>, Error> {
+    let bad = |why: String| {
+        Error::config_hint(
+            format!("cannot use CA bundle {}: {why}", path.display()),
+            "--ca-bundle, $SSL_CERT_FILE and ca_bundle take a PEM file of CA certificates",
+        )
+    };
+    let meta = std::fs::metadata(path).map_err(|e| bad(e.to_string()))?;
+    if !meta.is_file() || meta.len() > 16 * 1024 * 1024 {
+        return Err(bad("not a regular file of reasonable size".into()));
+    }
+    let pem = std::fs::read(path).map_err(|e| bad(e.to_string()))?;
+    let certs = reqwest::Certificate::from_pem_bundle(&pem).map_err(|e| bad(root_cause(&e)))?;
+    if certs.is_empty() {
+        return Err(bad("no PEM certificate in it".into()));
+    }
+    Ok(certs)
 }
 
 /// The innermost cause of an error chain, which is the one a person can act on.
@@ -316,6 +342,31 @@ pub fn interpret(exchange: &Exchange, host: &str) -> Result<String, Error> {
     }
 }
 
+/// Parse an HTTP `Date` header (IMF-fixdate, `Tue, 14 Nov 2023 22:13:20 GMT`) to Unix seconds.
+pub fn parse_http_date(value: &str) -> Option<i64> {
+    let parts: Vec<&str> = value.split_whitespace().collect();
+    let [_, day, month, year, clock, zone] = parts.as_slice() else { return None };
+    if !zone.eq_ignore_ascii_case("GMT") && *zone != "UTC" && *zone != "+0000" {
+        return None;
+    }
+    const MONTHS: [&str; 12] =
+        ["Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec"];
+    let month = MONTHS.iter().position(|m| m.eq_ignore_ascii_case(month))? as u8 + 1;
+    let date = time::Date::from_calendar_date(
+        year.parse().ok()?,
+        time::Month::try_from(month).ok()?,
+        day.parse().ok()?,
+    )
+    .ok()?;
+    let mut hms = clock.split(':').map(|n| n.parse::<u8>().ok());
+    let (h, m, s) = (hms.next()??, hms.next()??, hms.next()??);
+    if hms.next().is_some() {
+        return None;
+    }
+    let time = time::Time::from_hms(h, m, s).ok()?;
+    Some(time::PrimitiveDateTime::new(date, time).assume_utc().unix_timestamp())
+}
+
 /// The start of a body, printable and on one line.
 pub fn snippet(body: &[u8]) -> String {
     let text = String::from_utf8_lossy(&body[..body.len().min(160)]);
@@ -374,6 +425,21 @@ mod tests {
             (404, "not found", 10),
         ] {
             assert_eq!(interpret(&ex(status, body), "h").unwrap_err().exit_code(), exit, "{status} {body}");
+        }
+    }
+
+    #[test]
+    fn http_dates() {
+        assert_eq!(parse_http_date("Tue, 14 Nov 2023 22:13:20 GMT"), Some(1700000000));
+        assert_eq!(parse_http_date("Thu, 01 Jan 1970 00:00:00 GMT"), Some(0));
+        for bad in [
+            "",
+            "yesterday",
+            "Tue, 14 Nov 2023 22:13 GMT",
+            "Tue, 32 Nov 2023 22:13:20 GMT",
+            "Tue, 14 Foo 2023 22:13:20 GMT",
+        ] {
+            assert_eq!(parse_http_date(bad), None, "{bad}");
         }
     }
 

@@ -86,6 +86,15 @@ pub struct GlobalArgs {
     #[arg(long, global = true, value_name = "SECONDS", value_parser = parse_timeout)]
     pub timeout: Option<f64>,
 
+    /// Retries when the service certainly did not act (throttling, failure to connect); 0 disables
+    #[arg(long, global = true, value_name = "N", default_value_t = crate::retry::DEFAULT_RETRIES,
+          value_parser = clap::value_parser!(u32).range(0..=10))]
+    pub retries: u32,
+
+    /// Extra trusted root certificates (PEM), e.g. for a corporate proxy [env: SSL_CERT_FILE]
+    #[arg(long, global = true, value_name = "PEM")]
+    pub ca_bundle: Option<PathBuf>,
+
     /// Output format [env: TCPG_OUTPUT] [default: text]
     #[arg(long, short = 'o', global = true, value_enum, value_name = "FORMAT")]
     pub output: Option<OutputFormat>,

@@ -21,6 +21,7 @@ pub const ENV_PROFILE: &str = "TCPG_PROFILE";
 pub const ENV_ENDPOINT: &str = "TCPG_ENDPOINT";
 pub const ENV_OUTPUT: &str = "TCPG_OUTPUT";
 pub const ENV_REGION: &str = "TENCENTCLOUD_REGION";
+pub const ENV_CA_BUNDLE: &str = "SSL_CERT_FILE";
 
 /// The API host used when nothing else is configured.
 pub const DEFAULT_HOST: &str = "postgres.tencentcloudapi.com";
@@ -39,6 +40,9 @@ pub const ENVIRONMENT: &[(&str, &str)] = &[
     ("TCPG_CONFIG", "config file path (after --config)"),
     ("TCPG_ENDPOINT", "API host or https:// URL (after --endpoint)"),
     ("TCPG_OUTPUT", "text or json (after --output/--json)"),
+    ("SSL_CERT_FILE", "extra trusted root certificates, PEM (after --ca-bundle)"),
+    ("HTTPS_PROXY", "proxy for HTTPS requests, e.g. http://proxy:3128 (also https_proxy, ALL_PROXY)"),
+    ("NO_PROXY", "hosts that bypass the proxy, comma-separated (also no_proxy)"),
 ];
 
 /// A snapshot of the environment variables tcpg cares about. Blank values count as unset and
@@ -103,6 +107,8 @@ pub struct Sourced<T> {
 #[serde(deny_unknown_fields)]
 pub struct ConfigFile {
     pub default_profile: Option<String>,
+    /// Warn when this file holds a secret key and is readable by others (Unix). Default true.
+    pub check_permissions: Option<bool>,
     #[serde(default)]
     pub profiles: BTreeMap<String, Profile>,
 }
@@ -118,6 +124,7 @@ pub struct Profile {
     pub endpoint: Option<String>,
     pub language: Option<String>,
     pub group: Option<String>,
+    pub ca_bundle: Option<PathBuf>,
     #[serde(default)]
     pub groups: BTreeMap<String, String>,
 }
@@ -332,6 +339,10 @@ pub struct Settings {
     pub group: Option<Sourced<String>>,
     pub aliases: BTreeMap<String, String>,
     pub credentials: Lookup,
+    pub retries: u32,
+    pub ca_bundle: Option<Sourced<PathBuf>>,
+    /// Set when the credentials come from a config file that others can read.
+    pub permission_warning: Option<String>,
 }
 
 /// The output format: `--output`/`--json` > `$TCPG_OUTPUT` > text. Resolved first of all, so that
@@ -460,6 +471,33 @@ pub fn resolve(args: &GlobalArgs, env: &Env) -> Result<Settings, Error> {
 
     let credentials = credentials::resolve(env, pname, profile, explicit, location.path.as_deref())?;
 
+    let ca_bundle = if let Some(path) = &args.ca_bundle {
+        Some(Sourced { value: path.clone(), origin: Origin::Flag("--ca-bundle") })
+    } else if let Some(path) = env.get(ENV_CA_BUNDLE) {
+        Some(Sourced { value: PathBuf::from(path), origin: Origin::Env(ENV_CA_BUNDLE) })
+    } else {
+        profile
+            .and_then(|p| p.ca_bundle.clone())
+            .filter(|p| !p.as_os_str().is_empty())
+            .map(|value| Sourced { value, origin: file_origin(pname) })
+    };
+
+    let permission_warning = match (&credentials, &location.path) {
+        (Lookup::Found(creds), Some(path))
+            if matches!(creds.origin, Origin::File { .. }) && file.check_permissions != Some(false) =>
+        {
+            loose_permissions(path).map(|mode| {
+                format!(
+                    "{} holds a secret key and is readable by others (mode {mode:03o}); run `chmod 600 {}` \
+                     (or set check_permissions = false in it to silence this)",
+                    path.display(),
+                    path.display()
+                )
+            })
+        }
+        _ => None,
+    };
+
     Ok(Settings {
         config: location,
         profile: profile_name,
@@ -470,7 +508,23 @@ pub fn resolve(args: &GlobalArgs, env: &Env) -> Result<Settings, Error> {
         group,
         aliases,
         credentials,
+        retries: args.retries,
+        ca_bundle,
+        permission_warning,
     })
+}
+
+/// The file's permission bits when group or others may read or write it (Unix only).
+#[cfg(unix)]
+fn loose_permissions(path: &Path) -> Option<u32> {
+    use std::os::unix::fs::PermissionsExt;
+    let mode = std::fs::metadata(path).ok()?.permissions().mode() & 0o777;
+    (mode & 0o077 != 0).then_some(mode)
+}
+
+#[cfg(not(unix))]
+fn loose_permissions(_path: &Path) -> Option<u32> {
+    None
 }
 
 /// The first present value of flag, environment and profile, trimmed; blank counts as unset.

@@ -177,6 +177,19 @@ impl Error {
         }
     }
 
+    /// The same error with a note appended to its message, e.g. how many retries were spent.
+    pub fn with_note(self, note: &str) -> Error {
+        match self {
+            Error::Api { code, message, request_id } => {
+                Error::Api { code, message: format!("{message} ({note})"), request_id }
+            }
+            Error::Network { message, delivery } => {
+                Error::Network { message: format!("{message} ({note})"), delivery }
+            }
+            other => other,
+        }
+    }
+
     pub fn exit_code(&self) -> u8 {
         self.kind().exit_code()
     }
@@ -242,6 +255,7 @@ impl Error {
                  check the group before running tcpg again"
                     .into(),
             ),
+            Error::Interrupted { sent: true } => Some("check the group before running tcpg again".into()),
             Error::Output(_) | Error::Internal(_) | Error::Interrupted { .. } => None,
         }
     }

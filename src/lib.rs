@@ -9,6 +9,8 @@ pub mod config;
 pub mod credentials;
 pub mod error;
 pub mod group;
+pub mod interrupt;
 pub mod output;
 pub mod rebalance;
+pub mod retry;
 pub mod signer;

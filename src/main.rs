@@ -1,6 +1,7 @@
 //! The `tcpg` binary: parse the command line, run it, turn the outcome into an exit code.
 
 use clap::Parser;
+use std::io::Write;
 use std::process::ExitCode;
 use tcpg::cli::{Cli, Command, OutputFormat};
 use tcpg::config::{self, Env};
@@ -21,6 +22,7 @@ fn main() -> ExitCode {
         }
     };
     let out = Output { format, verbose: cli.global.verbose > 0 };
+    tcpg::interrupt::install(out);
     let mut group = None;
     let result = match &cli.command {
         Command::Rebalance(args) => tcpg::rebalance::run(&cli.global, args, &env, &out, &mut group),
@@ -62,7 +64,8 @@ fn clap_failure(e: clap::Error, env: &Env) -> ExitCode {
             "error": {"kind": "usage", "code": null, "message": error.message(), "retryable": false, "may_have_applied": false, "hint": "run tcpg --help"},
             "exit_code": error.exit_code(),
         });
-        println!("{doc}");
+        // A closed stdout is not worth a panic.
+        let _ = writeln!(std::io::stdout(), "{doc}");
         return ExitCode::from(error.exit_code());
     }
     let _ = e.print();

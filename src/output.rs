@@ -12,6 +12,7 @@ use serde_json::json;
 use std::io::Write;
 
 /// Prints results and diagnostics in the chosen format.
+#[derive(Debug, Clone, Copy)]
 pub struct Output {
     pub format: OutputFormat,
     pub verbose: bool,
@@ -100,6 +101,18 @@ impl Output {
     /// A note for the user on stderr (not a result).
     pub fn note(&self, message: &str) {
         eprintln!("tcpg: {message}");
+    }
+
+    /// A warning on stderr.
+    pub fn warn(&self, message: &str) {
+        eprintln!("tcpg: warning: {message}");
+    }
+
+    /// `-v`: a line of the run's story (retries, waits, clock corrections).
+    pub fn verbose_line(&self, message: &str) {
+        if self.verbose {
+            eprintln!("* {message}");
+        }
     }
 
     /// `-v`: where each setting came from.

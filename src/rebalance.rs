@@ -9,6 +9,7 @@ use crate::config::{Env, Settings};
 use crate::credentials::{Credentials, Lookup};
 use crate::error::Error;
 use crate::output::Output;
+use crate::retry::{self, Backoff, Pacer};
 use crate::{cli::GlobalArgs, group};
 use std::io::{BufRead, IsTerminal, Write};
 
@@ -39,6 +40,7 @@ pub fn run(
     };
     let group_id = group::resolve(&group_input, &settings.aliases)?;
     *group_out = Some(group_id.clone());
+    crate::interrupt::set_group(&group_id);
 
     let target = Target {
         endpoint: &settings.endpoint.value,
@@ -57,22 +59,94 @@ pub fn run(
                 None
             }
         };
+        if credentials.is_some() {
+            if let Some(warning) = &settings.permission_warning {
+                out.warn(warning);
+            }
+        }
         let request = Request::build(target, &group_id, credentials, now())?;
         return out.dry_run(&group_id, &request);
     }
 
     let credentials = require_credentials(&settings)?;
+    if let Some(warning) = &settings.permission_warning {
+        out.warn(warning);
+    }
     if !args.yes {
         confirm(&group_id, &settings)?;
     }
 
-    let client = Client::new(settings.timeout)?;
-    let request = Request::build(target, &group_id, Some(credentials), now())?;
-    out.verbose_request(&request);
-    let exchange = client.send(&request)?;
-    out.verbose_response(&exchange);
-    let request_id = api::interpret(&exchange, &request.host)?;
+    let client = Client::new(settings.timeout, settings.ca_bundle.as_ref().map(|c| c.value.as_path()))?;
+    let request_id = call(&client, target, &group_id, credentials, settings.retries, out)?;
     out.success(&group_id, &request_id)
+}
+
+/// Send the rebalance with the retry policy of [`crate::retry`] and one clock-skew correction.
+/// Returns the RequestId of the one accepted attempt.
+fn call(
+    client: &Client,
+    target: Target<'_>,
+    group_id: &str,
+    credentials: &Credentials,
+    retries: u32,
+    out: &Output,
+) -> Result<String, Error> {
+    let mut pacer = Pacer::default();
+    let mut backoff = Backoff::from_entropy();
+    let mut retry = 0;
+    let mut skew: Option<i64> = None;
+    loop {
+        pacer.wait();
+        // A fresh timestamp, and so a fresh signature, for every attempt.
+        let request = Request::build(target, group_id, Some(credentials), now() + skew.unwrap_or(0))?;
+        out.verbose_request(&request);
+        crate::interrupt::mark_sending();
+        let (error, server_time) = match client.send(&request) {
+            Ok(exchange) => {
+                out.verbose_response(&exchange);
+                match api::interpret(&exchange, &request.host) {
+                    Ok(request_id) => return Ok(request_id),
+                    Err(error) => (error, exchange.date.as_deref().and_then(api::parse_http_date)),
+                }
+            }
+            Err(error) => (error, None),
+        };
+        if error.api_code() == Some("AuthFailure.SignatureExpire") {
+            match (skew, server_time) {
+                // The service does not act on an expired signature: re-sign once with its time.
+                (None, Some(server)) => {
+                    let measured = server - now();
+                    out.warn(&format!(
+                        "the local clock is off by {measured} seconds from the API server's; re-signed with the \
+                         server's time (fix the clock, e.g. with NTP)"
+                    ));
+                    skew = Some(measured);
+                    continue;
+                }
+                (Some(measured), _) => {
+                    return Err(error.with_note(&format!(
+                        "still rejected after correcting for a measured clock skew of {measured} seconds"
+                    )))
+                }
+                (None, None) => {
+                    return Err(error.with_note("the answer had no Date header to measure the clock skew"))
+                }
+            }
+        }
+        if !retry::is_safe_to_retry(&error) {
+            return Err(error);
+        }
+        if retry == retries {
+            return Err(if retry == 0 { error } else { error.with_note(&format!("after {retry} retries")) });
+        }
+        retry += 1;
+        let wait = backoff.delay(retry);
+        out.verbose_line(&format!(
+            "{error}; the service did not act: retry {retry} of {retries} in {} ms",
+            wait.as_millis()
+        ));
+        std::thread::sleep(wait);
+    }
 }
 
 fn require_credentials(settings: &Settings) -> Result<&Credentials, Error> {

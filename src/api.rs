@@ -217,10 +217,28 @@ impl Client {
         let status = response.status().as_u16();
         let date = response.headers().get("date").and_then(|v| v.to_str().ok()).map(str::to_string);
         let mut body = Vec::new();
-        response.take(MAX_RESPONSE_BYTES + 1).read_to_end(&mut body).map_err(|e| Error::Network {
-            message: format!("reading the response from {} failed: {}", request.url, io_root_cause(&e)),
-            delivery: Delivery::MaybeSent,
-        })?;
+        if let Err(e) = response.take(MAX_RESPONSE_BYTES + 1).read_to_end(&mut body) {
+            let cause = io_root_cause(&e);
+            // The service answered (the status line arrived), so the request reached it.
+            return Err(if e.kind() == std::io::ErrorKind::TimedOut || cause.contains("timed out") {
+                Error::Network {
+                    message: format!(
+                        "the answer from {} did not complete within {}s; the request reached the service and the rebalance may have been applied",
+                        request.url,
+                        self.timeout.as_secs_f64()
+                    ),
+                    delivery: Delivery::MaybeSent,
+                }
+            } else {
+                Error::BadResponse {
+                    status,
+                    host: request.host.clone(),
+                    reason: format!(
+                        "the answer was cut short ({cause}); the rebalance may have been applied"
+                    ),
+                }
+            });
+        }
         let truncated = body.len() as u64 > MAX_RESPONSE_BYTES;
         if truncated {
             body.truncate(MAX_RESPONSE_BYTES as usize);

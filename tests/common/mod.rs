@@ -9,7 +9,7 @@ use std::io::{self, BufRead, BufReader, Read, Write};
 use std::net::{Shutdown, SocketAddr, TcpListener, TcpStream};
 use std::path::PathBuf;
 use std::sync::atomic::{AtomicBool, AtomicU64, Ordering};
-use std::sync::{Arc, Mutex, MutexGuard};
+use std::sync::{Arc, Condvar, Mutex, MutexGuard};
 use std::thread::{self, JoinHandle};
 use std::time::{Duration, SystemTime, UNIX_EPOCH};
 
@@ -43,6 +43,14 @@ pub enum Reply {
     /// `Content-Length` and `Connection: close` are added unless given in
     /// `headers`; no `Content-Type` is added. The connection is closed after.
     Raw { status: u16, headers: Vec<(String, String)>, body: Vec<u8> },
+    /// Read and record the request, then never answer: keep the connection open until the
+    /// client gives up (a server that accepts and hangs).
+    Hang,
+    /// Read and record the request, then reset the connection (RST, no response).
+    Reset,
+    /// Answer 200 with `Content-Length: size` and stream that many filler bytes without
+    /// holding them in memory; stops when the client closes.
+    Huge { size: u64 },
 }
 
 impl Reply {
@@ -114,6 +122,9 @@ struct State {
 struct Shared {
     replies: Vec<Reply>,
     state: Mutex<State>,
+    /// Notified whenever a request is recorded.
+    recorded: Condvar,
+    tls: Option<Arc<rustls::ServerConfig>>,
     credentials: Mutex<Vec<(String, String)>>,
     server_time: Mutex<Option<i64>>,
     shutdown: AtomicBool,
@@ -177,6 +188,17 @@ impl FakeApi {
     /// request verifies); once exhausted the last reply repeats.
     /// Empty vec = always `Success`.
     pub fn start(replies: Vec<Reply>) -> FakeApi {
+        Self::start_with(replies, None)
+    }
+
+    /// The same server over HTTPS, with a CA and a certificate for `localhost` and `127.0.0.1`
+    /// generated now. Returns the server and the CA certificate (PEM) that the client must trust.
+    pub fn start_tls(replies: Vec<Reply>) -> (FakeApi, String) {
+        let (config, ca_pem) = test_tls_config();
+        (Self::start_with(replies, Some(Arc::new(config))), ca_pem)
+    }
+
+    fn start_with(replies: Vec<Reply>, tls: Option<Arc<rustls::ServerConfig>>) -> FakeApi {
         let listener = TcpListener::bind("127.0.0.1:0").expect("bind 127.0.0.1:0");
         let addr = listener.local_addr().expect("local_addr");
         let seed = SystemTime::now().duration_since(UNIX_EPOCH).map(|d| d.as_nanos() as u64).unwrap_or(0)
@@ -185,6 +207,8 @@ impl FakeApi {
         let shared = Arc::new(Shared {
             replies: if replies.is_empty() { vec![Reply::Success] } else { replies },
             state: Mutex::new(State { records: Vec::new(), served: 0 }),
+            recorded: Condvar::new(),
+            tls,
             credentials: Mutex::new(vec![(TEST_SECRET_ID.to_string(), TEST_SECRET_KEY.to_string())]),
             server_time: Mutex::new(None),
             shutdown: AtomicBool::new(false),
@@ -201,9 +225,18 @@ impl FakeApi {
                     }
                     let Ok(stream) = stream else { continue };
                     let conn_shared = Arc::clone(&accept_shared);
-                    let _ = thread::Builder::new()
-                        .name("fake-api-conn".to_string())
-                        .spawn(move || serve_connection(&conn_shared, stream));
+                    let _ = thread::Builder::new().name("fake-api-conn".to_string()).spawn(move || {
+                        let _ = stream.set_read_timeout(Some(READ_TIMEOUT));
+                        let _ = stream.set_nodelay(true);
+                        let conn = match &conn_shared.tls {
+                            None => Conn::Plain(stream),
+                            Some(config) => match rustls::ServerConnection::new(Arc::clone(config)) {
+                                Ok(tls) => Conn::Tls(Box::new(rustls::StreamOwned::new(tls, stream))),
+                                Err(_) => return,
+                            },
+                        };
+                        serve_connection(&conn_shared, conn)
+                    });
                 }
             })
             .expect("spawn accept thread");
@@ -222,9 +255,23 @@ impl FakeApi {
         self
     }
 
-    /// `http://127.0.0.1:<port>`
+    /// `http://127.0.0.1:<port>`, or `https://localhost:<port>` for a TLS server.
     pub fn endpoint(&self) -> String {
-        format!("http://{}", self.addr)
+        match self.shared.tls {
+            None => format!("http://{}", self.addr),
+            Some(_) => format!("https://localhost:{}", self.addr.port()),
+        }
+    }
+
+    /// Block until at least `n` requests were recorded, or `timeout` passes; true if they were.
+    pub fn wait_for_requests(&self, n: usize, timeout: Duration) -> bool {
+        let guard = lock(&self.shared.state);
+        let (guard, _) = self
+            .shared
+            .recorded
+            .wait_timeout_while(guard, timeout, |state| state.records.len() < n)
+            .unwrap_or_else(|e| e.into_inner());
+        guard.records.len() >= n
     }
 
     /// `127.0.0.1:<port>`
@@ -285,16 +332,58 @@ enum ReadOutcome {
     Malformed(String),
 }
 
-fn serve_connection(shared: &Shared, stream: TcpStream) {
-    let _ = stream.set_read_timeout(Some(READ_TIMEOUT));
-    let _ = stream.set_nodelay(true);
-    let Ok(read_half) = stream.try_clone() else {
-        return;
-    };
-    let mut reader = BufReader::new(read_half);
-    let mut writer = stream;
+/// A server-side connection: plain TCP, or TLS over TCP.
+enum Conn {
+    Plain(TcpStream),
+    Tls(Box<rustls::StreamOwned<rustls::ServerConnection, TcpStream>>),
+}
+
+impl Conn {
+    fn tcp(&self) -> &TcpStream {
+        match self {
+            Conn::Plain(s) => s,
+            Conn::Tls(s) => &s.sock,
+        }
+    }
+}
+
+impl Read for Conn {
+    fn read(&mut self, buf: &mut [u8]) -> io::Result<usize> {
+        match self {
+            Conn::Plain(s) => s.read(buf),
+            Conn::Tls(s) => s.read(buf),
+        }
+    }
+}
+
+impl Write for Conn {
+    fn write(&mut self, buf: &[u8]) -> io::Result<usize> {
+        match self {
+            Conn::Plain(s) => s.write(buf),
+            Conn::Tls(s) => s.write(buf),
+        }
+    }
+
+    fn flush(&mut self) -> io::Result<()> {
+        match self {
+            Conn::Plain(s) => s.flush(),
+            Conn::Tls(s) => s.flush(),
+        }
+    }
+}
+
+/// What to do after a request was recorded.
+enum Action {
+    Respond { bytes: Vec<u8>, close: bool },
+    Hang,
+    Reset,
+    Huge { head: Vec<u8>, size: u64 },
+}
+
+fn serve_connection(shared: &Shared, conn: Conn) {
+    let mut reader = BufReader::new(conn);
     loop {
-        match read_request(&mut reader, &mut writer) {
+        match read_request(&mut reader) {
             Ok(ReadOutcome::Eof) | Err(_) => return,
             Ok(ReadOutcome::Malformed(reason)) => {
                 let now = shared.now();
@@ -307,6 +396,7 @@ fn serve_connection(shared: &Shared, stream: TcpStream) {
                     detail: Some(reason.clone()),
                     request_id: None,
                 });
+                shared.recorded.notify_all();
                 let body = format!("malformed request: {reason}\n").into_bytes();
                 let head = response_head(
                     400,
@@ -315,31 +405,93 @@ fn serve_connection(shared: &Shared, stream: TcpStream) {
                     body.len(),
                     true,
                 );
+                let writer = reader.get_mut();
                 let _ = writer.write_all(&head).and_then(|_| writer.write_all(&body));
-                lingering_close(writer);
+                lingering_close(reader.into_inner());
                 return;
             }
-            Ok(ReadOutcome::Request(req)) => {
-                let (bytes, close) = handle_request(shared, req);
-                if writer.write_all(&bytes).and_then(|_| writer.flush()).is_err() {
+            Ok(ReadOutcome::Request(req)) => match handle_request(shared, req) {
+                Action::Respond { bytes, close } => {
+                    let writer = reader.get_mut();
+                    if writer.write_all(&bytes).and_then(|_| writer.flush()).is_err() {
+                        return;
+                    }
+                    if close {
+                        lingering_close(reader.into_inner());
+                        return;
+                    }
+                }
+                Action::Hang => {
+                    // Never answer; return once the client has given up and closed.
+                    let conn = reader.into_inner();
+                    let mut tcp = conn.tcp();
+                    let _ = tcp.set_read_timeout(None);
+                    let mut buf = [0u8; 1024];
+                    while let Ok(n) = tcp.read(&mut buf) {
+                        if n == 0 || shared.shutdown.load(Ordering::SeqCst) {
+                            break;
+                        }
+                    }
                     return;
                 }
-                if close {
-                    lingering_close(writer);
+                Action::Reset => {
+                    reset(reader.into_inner().tcp());
                     return;
                 }
-            }
+                Action::Huge { head, size } => {
+                    let writer = reader.get_mut();
+                    if writer.write_all(&head).is_err() {
+                        return;
+                    }
+                    let chunk = [b'x'; 64 * 1024];
+                    let mut left = size;
+                    while left > 0 {
+                        let n = left.min(chunk.len() as u64) as usize;
+                        if writer.write_all(&chunk[..n]).is_err() {
+                            return;
+                        }
+                        left -= n as u64;
+                    }
+                    let _ = writer.flush();
+                    lingering_close(reader.into_inner());
+                    return;
+                }
+            },
+        }
+    }
+}
+
+/// Abort the connection: SO_LINGER with a zero timeout makes close() send RST.
+fn reset(stream: &TcpStream) {
+    #[cfg(unix)]
+    {
+        use std::os::unix::io::AsRawFd;
+        let linger = libc::linger { l_onoff: 1, l_linger: 0 };
+        // SAFETY: a valid socket fd and a correctly sized linger struct.
+        unsafe {
+            libc::setsockopt(
+                stream.as_raw_fd(),
+                libc::SOL_SOCKET,
+                libc::SO_LINGER,
+                &linger as *const libc::linger as *const libc::c_void,
+                std::mem::size_of::<libc::linger>() as libc::socklen_t,
+            );
         }
     }
 }
 
 /// Close our write side, then drain whatever the client still sends so the
 /// kernel does not answer with RST (which could destroy the response in flight).
-fn lingering_close(stream: TcpStream) {
+fn lingering_close(mut conn: Conn) {
+    if let Conn::Tls(tls) = &mut conn {
+        tls.conn.send_close_notify();
+        let _ = tls.flush();
+    }
+    let stream = conn.tcp();
     let _ = stream.shutdown(Shutdown::Write);
     let _ = stream.set_read_timeout(Some(Duration::from_secs(2)));
     let mut buf = [0u8; 4096];
-    let mut s = &stream;
+    let mut s: &TcpStream = stream;
     let mut total = 0usize;
     while let Ok(n) = s.read(&mut buf) {
         if n == 0 || total > MAX_BODY_BYTES {
@@ -374,7 +526,7 @@ fn read_line(reader: &mut impl BufRead, budget: &mut usize) -> io::Result<Option
     Ok(Some(String::from_utf8_lossy(&buf).into_owned()))
 }
 
-fn read_request(reader: &mut BufReader<TcpStream>, writer: &mut TcpStream) -> io::Result<ReadOutcome> {
+fn read_request(reader: &mut BufReader<Conn>) -> io::Result<ReadOutcome> {
     let mut budget = MAX_HEADER_BYTES;
     // Tolerate stray empty lines before the request line (RFC 9112 §2.2).
     let request_line = loop {
@@ -435,6 +587,7 @@ fn read_request(reader: &mut BufReader<TcpStream>, writer: &mut TcpStream) -> io
         .is_some_and(|v| v.eq_ignore_ascii_case("100-continue"))
         && version == "HTTP/1.1";
     if expects_continue && content_length != Some(0) {
+        let writer = reader.get_mut();
         writer.write_all(b"HTTP/1.1 100 Continue\r\n\r\n")?;
         writer.flush()?;
     }
@@ -725,8 +878,8 @@ fn error_json(code: &str, message: &str, request_id: &str) -> serde_json::Value 
     })
 }
 
-/// Verify, record, and build the response bytes. Returns (bytes, close).
-fn handle_request(shared: &Shared, req: HttpRequest) -> (Vec<u8>, bool) {
+/// Verify, record, and decide the response.
+fn handle_request(shared: &Shared, req: HttpRequest) -> Action {
     let now = shared.now();
     let verdict = verify(shared, &req, now);
     let client_wants_close = req.version == "HTTP/1.0"
@@ -739,11 +892,20 @@ fn handle_request(shared: &Shared, req: HttpRequest) -> (Vec<u8>, bool) {
     state.served += 1;
     let reply = shared.replies[idx].clone();
 
-    let (bytes, close, request_id) = match &reply {
+    let (action, request_id) = match &reply {
         Reply::Raw { status, headers, body } => {
             let mut bytes = response_head(*status, now, headers, body.len(), true);
             bytes.extend_from_slice(body);
-            (bytes, true, None)
+            (Action::Respond { bytes, close: true }, None)
+        }
+        Reply::Hang => (Action::Hang, None),
+        Reply::Reset => (Action::Reset, None),
+        Reply::Huge { size } => {
+            let headers = [
+                ("Content-Type".to_string(), "application/json".to_string()),
+                ("Content-Length".to_string(), size.to_string()),
+            ];
+            (Action::Huge { head: response_head(200, now, &headers, 0, true), size: *size }, None)
         }
         _ => {
             let id = shared.new_request_id();
@@ -752,7 +914,8 @@ fn handle_request(shared: &Shared, req: HttpRequest) -> (Vec<u8>, bool) {
                 (Ok(()), Reply::ApiError { code, message }) => error_json(code, message, &id),
                 (Ok(()), _) => serde_json::json!({ "Response": { "RequestId": id } }),
             };
-            (json_response(200, now, &value, client_wants_close), client_wants_close, Some(id))
+            let bytes = json_response(200, now, &value, client_wants_close);
+            (Action::Respond { bytes, close: client_wants_close }, Some(id))
         }
     };
 
@@ -770,7 +933,8 @@ fn handle_request(shared: &Shared, req: HttpRequest) -> (Vec<u8>, bool) {
         request_id,
     });
     drop(state);
-    (bytes, close)
+    shared.recorded.notify_all();
+    action
 }
 
 /// RFC 1123 / IMF-fixdate, e.g. `Tue, 14 Nov 2023 22:13:20 GMT`.
@@ -933,4 +1097,30 @@ impl Sandbox {
         cmd.env_clear().env("HOME", self.home.path()).env("XDG_CONFIG_HOME", self.config_home());
         cmd
     }
+}
+
+// ---------------------------------------------------------------------------
+// TLS for the fake server
+
+/// A CA generated now, and a server certificate for `localhost` and `127.0.0.1` signed by it.
+/// Returns the server config and the CA certificate in PEM.
+pub fn test_tls_config() -> (rustls::ServerConfig, String) {
+    let ca_key = rcgen::KeyPair::generate().expect("CA key");
+    let mut ca_params = rcgen::CertificateParams::new(Vec::<String>::new()).expect("CA params");
+    ca_params.is_ca = rcgen::IsCa::Ca(rcgen::BasicConstraints::Unconstrained);
+    ca_params.distinguished_name.push(rcgen::DnType::CommonName, "tcpg test CA");
+    let ca = rcgen::CertifiedIssuer::self_signed(ca_params, ca_key).expect("CA cert");
+    let leaf_key = rcgen::KeyPair::generate().expect("leaf key");
+    let leaf_params = rcgen::CertificateParams::new(vec!["localhost".to_string(), "127.0.0.1".to_string()])
+        .expect("leaf params");
+    let leaf = leaf_params.signed_by(&leaf_key, &ca).expect("leaf cert");
+    let key = rustls::pki_types::PrivateKeyDer::Pkcs8(leaf_key.serialize_der().into());
+    let config =
+        rustls::ServerConfig::builder_with_provider(Arc::new(rustls::crypto::ring::default_provider()))
+            .with_safe_default_protocol_versions()
+            .expect("protocol versions")
+            .with_no_client_auth()
+            .with_single_cert(vec![leaf.der().clone(), ca.der().clone()], key)
+            .expect("server config");
+    (config, ca.pem())
 }

@@ -203,17 +203,19 @@ impl Client {
         Ok(Client { http, timeout })
     }
 
-    /// Send the request once. Transport failures say whether the request may have been sent.
-    pub fn send(&self, request: &Request) -> Result<Exchange, Error> {
+    /// Send the request once, within `limit` (at most the client's timeout). Transport
+    /// failures say whether the request may have been sent.
+    pub fn send(&self, request: &Request, limit: Duration) -> Result<Exchange, Error> {
+        let limit = limit.min(self.timeout);
         if !request.is_signed() {
             return Err(Error::Internal("refusing to send an unsigned request".into()));
         }
-        let mut builder = self.http.post(&request.url).body(request.body.clone());
+        let mut builder = self.http.post(&request.url).timeout(limit).body(request.body.clone());
         for (name, value) in request.wire_headers() {
             builder = builder.header(name, value);
         }
         let started = Instant::now();
-        let response = builder.send().map_err(|e| self.transport_error(&e, &request.url))?;
+        let response = builder.send().map_err(|e| transport_error(&e, &request.url, limit))?;
         let status = response.status().as_u16();
         let date = response.headers().get("date").and_then(|v| v.to_str().ok()).map(str::to_string);
         let mut body = Vec::new();
@@ -225,7 +227,7 @@ impl Client {
                     message: format!(
                         "the answer from {} did not complete within {}s; the request reached the service and the rebalance may have been applied",
                         request.url,
-                        self.timeout.as_secs_f64()
+                        limit.as_secs_f64()
                     ),
                     delivery: Delivery::MaybeSent,
                 }
@@ -245,29 +247,29 @@ impl Client {
         }
         Ok(Exchange { status, body, truncated, date, elapsed: started.elapsed() })
     }
+}
 
-    fn transport_error(&self, e: &reqwest::Error, url: &str) -> Error {
-        if e.is_timeout() {
-            Error::Network {
-                message: format!(
-                    "no answer from {url} within {}s; the request may have reached the service and the rebalance may have been applied",
-                    self.timeout.as_secs_f64()
-                ),
-                delivery: Delivery::MaybeSent,
-            }
-        } else if e.is_connect() {
-            Error::Network {
-                message: format!("could not connect to {url}: {}; nothing was sent", root_cause(e)),
-                delivery: Delivery::NotSent,
-            }
-        } else {
-            Error::Network {
-                message: format!(
-                    "the exchange with {url} failed: {}; the request may have reached the service",
-                    root_cause(e)
-                ),
-                delivery: Delivery::MaybeSent,
-            }
+fn transport_error(e: &reqwest::Error, url: &str, limit: Duration) -> Error {
+    if e.is_timeout() {
+        Error::Network {
+            message: format!(
+                "no answer from {url} within {}s; the request may have reached the service and the rebalance may have been applied",
+                limit.as_secs_f64()
+            ),
+            delivery: Delivery::MaybeSent,
+        }
+    } else if e.is_connect() {
+        Error::Network {
+            message: format!("could not connect to {url}: {}; nothing was sent", root_cause(e)),
+            delivery: Delivery::NotSent,
+        }
+    } else {
+        Error::Network {
+            message: format!(
+                "the exchange with {url} failed: {}; the request may have reached the service",
+                root_cause(e)
+            ),
+            delivery: Delivery::MaybeSent,
         }
     }
 }

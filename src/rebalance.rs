@@ -12,6 +12,7 @@ use crate::output::Output;
 use crate::retry::{self, Backoff, Pacer};
 use crate::{cli::GlobalArgs, group};
 use std::io::{BufRead, IsTerminal, Write};
+use std::time::{Duration, Instant};
 
 /// Run the command. `group_out` receives the resolved group as soon as it is known, so that a
 /// later failure can still name it.
@@ -77,18 +78,21 @@ pub fn run(
     }
 
     let client = Client::new(settings.timeout, settings.ca_bundle.as_ref().map(|c| c.value.as_path()))?;
-    let request_id = call(&client, target, &group_id, credentials, settings.retries, out)?;
+    let deadline = Instant::now() + settings.timeout;
+    let request_id = call(&client, target, &group_id, credentials, settings.retries, deadline, out)?;
     out.success(&group_id, &request_id)
 }
 
-/// Send the rebalance with the retry policy of [`crate::retry`] and one clock-skew correction.
-/// Returns the RequestId of the one accepted attempt.
+/// Send the rebalance with the retry policy of [`crate::retry`] and one clock-skew correction,
+/// all within `deadline` (`--timeout` bounds the whole call). Returns the RequestId of the one
+/// accepted attempt.
 fn call(
     client: &Client,
     target: Target<'_>,
     group_id: &str,
     credentials: &Credentials,
     retries: u32,
+    deadline: Instant,
     out: &Output,
 ) -> Result<String, Error> {
     let mut pacer = Pacer::default();
@@ -101,7 +105,8 @@ fn call(
         let request = Request::build(target, group_id, Some(credentials), now() + skew.unwrap_or(0))?;
         out.verbose_request(&request);
         crate::interrupt::mark_sending();
-        let (error, server_time) = match client.send(&request) {
+        let left = deadline.saturating_duration_since(Instant::now()).max(Duration::from_millis(1));
+        let (error, server_time) = match client.send(&request, left) {
             Ok(exchange) => {
                 out.verbose_response(&exchange);
                 match api::interpret(&exchange, &request.host) {
@@ -139,8 +144,12 @@ fn call(
         if retry == retries {
             return Err(if retry == 0 { error } else { error.with_note(&format!("after {retry} retries")) });
         }
+        let wait = backoff.delay(retry + 1);
+        if Instant::now() + wait >= deadline {
+            return Err(error
+                .with_note(&format!("no time left within --timeout for retry {} of {retries}", retry + 1)));
+        }
         retry += 1;
-        let wait = backoff.delay(retry);
         out.verbose_line(&format!(
             "{error}; the service did not act: retry {retry} of {retries} in {} ms",
             wait.as_millis()

@@ -192,6 +192,16 @@ fn connection_refused_is_retried_then_network() {
 // Retries
 
 #[test]
+fn timeout_bounds_the_whole_call_retries_included() {
+    let sandbox = Sandbox::new();
+    let endpoint = format!("http://127.0.0.1:{}", free_port());
+    let out = run(&sandbox, &endpoint, &["--retries", "10", "--timeout", "0.3"]);
+    assert_eq!(code(&out), 9, "{}", stderr(&out));
+    let message = one_json(&out)["error"]["message"].as_str().unwrap().to_string();
+    assert!(message.contains("no time left within --timeout"), "{message}");
+}
+
+#[test]
 fn throttled_twice_then_success_sends_exactly_three_requests() {
     let sandbox = Sandbox::new();
     let server = FakeApi::start(vec![

@@ -767,3 +767,49 @@ fn no_secret_in_any_output() {
     assert!(dry_outputs.contains("Signature="), "the dry run shows the signature");
     assert!(outputs.contains("<redacted>"), "the redaction is visible");
 }
+
+/// Run tcpg on a pseudo-terminal (util-linux `script`), typing `answer` at the prompt.
+/// Returns None where `script` is not available.
+fn on_a_terminal(sandbox: &Sandbox, server: &FakeApi, answer: &str) -> Option<(i32, String)> {
+    let script = ["/usr/bin/script", "/bin/script"].into_iter().find(|p| std::path::Path::new(p).exists())?;
+    let bin = assert_cmd::cargo::cargo_bin("tcpg");
+    let command = format!(
+        "{} rebalance --group {GROUP} --region ap-guangzhou --endpoint {}",
+        bin.display(),
+        server.endpoint()
+    );
+    let mut child = std::process::Command::new(script)
+        .args(["-q", "-e", "-c", &command, "/dev/null"])
+        .env_clear()
+        .env("HOME", sandbox.home.path())
+        .env("XDG_CONFIG_HOME", sandbox.config_home())
+        .env("TENCENTCLOUD_SECRET_ID", TEST_SECRET_ID)
+        .env("TENCENTCLOUD_SECRET_KEY", TEST_SECRET_KEY)
+        .env("TERM", "dumb")
+        .stdin(std::process::Stdio::piped())
+        .stdout(std::process::Stdio::piped())
+        .stderr(std::process::Stdio::piped())
+        .spawn()
+        .ok()?;
+    use std::io::Write;
+    child.stdin.as_mut().unwrap().write_all(answer.as_bytes()).unwrap();
+    let out = child.wait_with_output().unwrap();
+    Some((code(&out), String::from_utf8_lossy(&out.stdout).into_owned()))
+}
+
+#[test]
+fn on_a_terminal_tcpg_asks_and_proceeds_only_on_yes() {
+    let sandbox = Sandbox::new();
+    let server = FakeApi::start(vec![Reply::Success]);
+    let Some((exit, screen)) = on_a_terminal(&sandbox, &server, "n\n") else { return };
+    assert_eq!(exit, 2, "{screen}");
+    assert!(screen.contains("[y/N]") && screen.contains(GROUP), "{screen}");
+    assert!(screen.contains("Profile: default") && screen.contains("Region: ap-guangzhou"), "{screen}");
+    assert!(screen.contains("not confirmed"), "{screen}");
+    assert_eq!(server.request_count(), 0, "a declined prompt sent something");
+
+    let (exit, screen) = on_a_terminal(&sandbox, &server, "yes\n").unwrap();
+    assert_eq!(exit, 0, "{screen}");
+    assert!(screen.contains("accepted"), "{screen}");
+    assert_eq!(server.request_count(), 1);
+}

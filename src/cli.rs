@@ -45,10 +45,10 @@ pub enum Command {
 
 #[derive(Debug, Args)]
 pub struct RebalanceArgs {
-    /// RO group ID (pgrogrp-xxxxxxxx) or an alias from the profile's [groups] table
-    /// [default: the profile's `group`]
-    #[arg(long, short = 'g', value_name = "ID-OR-ALIAS")]
-    pub group: Option<String>,
+    /// RO group ID (pgrogrp-xxxxxxxx) or an alias from the profile's [groups] table; repeat
+    /// for several, or `-` to read them from stdin, one per line [default: the profile's `group`]
+    #[arg(long, short = 'g', value_name = "ID-OR-ALIAS", action = clap::ArgAction::Append)]
+    pub group: Vec<String>,
 
     /// Do not ask for confirmation (required when stdin or stderr is not a terminal)
     #[arg(long, short = 'y')]
@@ -57,6 +57,10 @@ pub struct RebalanceArgs {
     /// Build and sign the request and print it instead of sending it
     #[arg(long)]
     pub dry_run: bool,
+
+    /// Stop at the first group that fails (the rest are not attempted)
+    #[arg(long)]
+    pub fail_fast: bool,
 }
 
 #[derive(Debug, Args, Default)]
@@ -104,8 +108,12 @@ pub struct GlobalArgs {
     pub json: bool,
 
     /// Print a request and response summary on stderr (secrets redacted)
-    #[arg(long, short = 'v', global = true, action = clap::ArgAction::Count)]
+    #[arg(long, short = 'v', global = true, action = clap::ArgAction::Count, conflicts_with = "quiet")]
     pub verbose: u8,
+
+    /// Print nothing on success (the exit code says it); failures are still reported
+    #[arg(long, short = 'q', global = true)]
+    pub quiet: bool,
 }
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]

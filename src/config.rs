@@ -43,6 +43,8 @@ pub const ENVIRONMENT: &[(&str, &str)] = &[
     ("SSL_CERT_FILE", "extra trusted root certificates, PEM (after --ca-bundle)"),
     ("HTTPS_PROXY", "proxy for HTTPS requests, e.g. http://proxy:3128 (also https_proxy, ALL_PROXY)"),
     ("NO_PROXY", "hosts that bypass the proxy, comma-separated (also no_proxy)"),
+    ("NO_COLOR", "when set and not empty, never colour the output"),
+    ("CLICOLOR_FORCE", "when set and not 0, colour the output even when it is not a terminal"),
 ];
 
 /// A snapshot of the environment variables tcpg cares about. Blank values count as unset and

@@ -130,6 +130,10 @@ pub enum Error {
     #[error("internal error: {0}")]
     Internal(String),
 
+    /// Rebalances failed and each failure was already reported; the exit code is the first's.
+    #[error("{failed} rebalance(s) failed")]
+    Reported { first: Kind, failed: usize },
+
     /// Ctrl-C.
     #[error("interrupted{}", if *.sent { " after the request was sent: the rebalance may have been applied" } else { " before the request was sent: nothing was changed" })]
     Interrupted { sent: bool },
@@ -174,6 +178,7 @@ impl Error {
             Error::Network { .. } => Kind::Network,
             Error::Output(_) | Error::Internal(_) => Kind::Internal,
             Error::Interrupted { .. } => Kind::Interrupted,
+            Error::Reported { first, .. } => *first,
         }
     }
 
@@ -256,7 +261,9 @@ impl Error {
                     .into(),
             ),
             Error::Interrupted { sent: true } => Some("check the group before running tcpg again".into()),
-            Error::Output(_) | Error::Internal(_) | Error::Interrupted { .. } => None,
+            Error::Output(_) | Error::Internal(_) | Error::Interrupted { .. } | Error::Reported { .. } => {
+                None
+            }
         }
     }
 }

@@ -39,6 +39,12 @@ pub fn set_group(group: &str) {
     }
 }
 
+/// A new group of a batch starts: nothing is sent for it yet.
+pub fn start_group(group: &str) {
+    SENT.store(false, Ordering::SeqCst);
+    set_group(group);
+}
+
 /// From now on the request may have reached the service.
 pub fn mark_sending() {
     SENT.store(true, Ordering::SeqCst);

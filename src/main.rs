@@ -17,11 +17,11 @@ fn main() -> ExitCode {
     let format = match config::output_format(&cli.global, &env) {
         Ok(format) => format,
         Err(e) => {
-            Output { format: OutputFormat::Text, verbose: false }.failure(None, &e);
+            Output::new(OutputFormat::Text, false, false, &env).failure(None, &e);
             return ExitCode::from(e.exit_code());
         }
     };
-    let out = Output { format, verbose: cli.global.verbose > 0 };
+    let out = Output::new(format, cli.global.verbose > 0, cli.global.quiet, &env);
     tcpg::interrupt::install(out);
     let mut group = None;
     let result = match &cli.command {
@@ -31,6 +31,8 @@ fn main() -> ExitCode {
         Ok(()) => ExitCode::SUCCESS,
         // A reader that went away (`tcpg … | head -c0`) is not a failure worth a message.
         Err(Error::Output(e)) if e.kind() == std::io::ErrorKind::BrokenPipe => ExitCode::SUCCESS,
+        // Each failed group was reported as it happened.
+        Err(e @ Error::Reported { .. }) => ExitCode::from(e.exit_code()),
         Err(e) => {
             out.failure(group.as_deref(), &e);
             ExitCode::from(e.exit_code())

@@ -6,37 +6,121 @@
 
 use crate::api::{Exchange, Request};
 use crate::cli::OutputFormat;
-use crate::config::Settings;
-use crate::error::Error;
+use crate::config::{Env, Settings};
+use crate::error::{Error, Kind};
 use serde_json::json;
-use std::io::Write;
+use std::io::{IsTerminal, Write};
 
 /// Prints results and diagnostics in the chosen format.
 #[derive(Debug, Clone, Copy)]
 pub struct Output {
     pub format: OutputFormat,
     pub verbose: bool,
+    /// Nothing on success.
+    pub quiet: bool,
+    color_stdout: bool,
+    color_stderr: bool,
+}
+
+/// Whether to colour a stream: never with `NO_COLOR`, always with `CLICOLOR_FORCE` (not `0`),
+/// otherwise only on a terminal.
+fn use_color(env: &Env, is_terminal: bool) -> bool {
+    if env.get("NO_COLOR").is_some() {
+        return false;
+    }
+    if env.get("CLICOLOR_FORCE").is_some_and(|v| v != "0") {
+        return true;
+    }
+    is_terminal
+}
+
+fn paint(on: bool, code: &str, text: &str) -> String {
+    if on {
+        format!("\x1b[{code}m{text}\x1b[0m")
+    } else {
+        text.to_string()
+    }
 }
 
 impl Output {
+    pub fn new(format: OutputFormat, verbose: bool, quiet: bool, env: &Env) -> Output {
+        Output {
+            format,
+            verbose,
+            quiet,
+            color_stdout: format == OutputFormat::Text && use_color(env, std::io::stdout().is_terminal()),
+            color_stderr: use_color(env, std::io::stderr().is_terminal()),
+        }
+    }
+
     /// The rebalance was accepted.
     pub fn success(&self, group: &str, request_id: &str) -> Result<(), Error> {
+        if self.quiet {
+            return Ok(());
+        }
         match self.format {
-            OutputFormat::Text => {
-                stdout_line(&format!("Rebalance of RO group {group} accepted (RequestId {request_id})"))
-            }
+            OutputFormat::Text => stdout_line(&format!(
+                "Rebalance of RO group {group} {} (RequestId {request_id})",
+                paint(self.color_stdout, "32", "accepted")
+            )),
             OutputFormat::Json => {
                 stdout_line(&json!({ "ok": true, "group": group, "request_id": request_id }).to_string())
             }
         }
     }
 
+    /// The end of a batch: how many succeeded, which failed, which were not attempted.
+    pub fn summary(
+        &self,
+        succeeded: usize,
+        failed: &[(String, Kind)],
+        skipped: &[String],
+    ) -> Result<(), Error> {
+        if self.format == OutputFormat::Json || (self.quiet && failed.is_empty()) {
+            return Ok(());
+        }
+        let total = succeeded + failed.len() + skipped.len();
+        let mut line = format!("Rebalanced {succeeded} of {total} RO groups");
+        if !failed.is_empty() {
+            let list: Vec<String> = failed.iter().map(|(g, kind)| format!("{g} ({kind})")).collect();
+            line.push_str(&format!("; {} failed: {}", failed.len(), list.join(", ")));
+        }
+        if !skipped.is_empty() {
+            line.push_str(&format!(
+                "; {} not attempted (--fail-fast): {}",
+                skipped.len(),
+                skipped.join(", ")
+            ));
+        }
+        stdout_line(&line)
+    }
+
+    /// Whether a progress line may be drawn on stderr.
+    pub fn progress_allowed(&self) -> bool {
+        !self.verbose && std::io::stderr().is_terminal()
+    }
+
+    /// `[3/10] rebalancing pgrogrp-…`, redrawn in place on stderr.
+    pub fn progress(&self, done: usize, total: usize, group: &str) {
+        let mut stderr = std::io::stderr().lock();
+        let _ = write!(stderr, "\r\x1b[K[{done}/{total}] rebalancing {group}…");
+        let _ = stderr.flush();
+    }
+
+    pub fn clear_progress(&self) {
+        let mut stderr = std::io::stderr().lock();
+        let _ = write!(stderr, "\r\x1b[K");
+        let _ = stderr.flush();
+    }
+
     /// A dry run: the exact request, with secrets redacted.
-    pub fn dry_run(&self, group: &str, request: &Request) -> Result<(), Error> {
+    /// `separate`: not the first request printed (text mode puts a blank line between).
+    pub fn dry_run(&self, group: &str, request: &Request, separate: bool) -> Result<(), Error> {
         let headers = request.display_headers(true);
         match self.format {
             OutputFormat::Text => {
-                let mut text = format!("POST {}\n", request.url);
+                let mut text = if separate { String::from("\n") } else { String::new() };
+                text.push_str(&format!("POST {}\n", request.url));
                 for (name, value) in &headers {
                     text.push_str(&format!("{name}: {value}\n"));
                 }
@@ -67,7 +151,7 @@ impl Output {
     /// Report a failure: `tcpg: error: …` and a hint on stderr; in JSON mode also the failure
     /// document on stdout. Best effort: a failure to print a failure is ignored.
     pub fn failure(&self, group: Option<&str>, error: &Error) {
-        let mut line = format!("tcpg: error: {error}");
+        let mut line = format!("tcpg: {} {error}", paint(self.color_stderr, "1;31", "error:"));
         if let Some(id) = error.request_id() {
             line.push_str(&format!(" (RequestId {id})"));
         }
@@ -75,7 +159,7 @@ impl Output {
         let mut stderr = std::io::stderr().lock();
         let _ = writeln!(stderr, "{line}");
         if let Some(hint) = &hint {
-            let _ = writeln!(stderr, "hint: {hint}");
+            let _ = writeln!(stderr, "{} {hint}", paint(self.color_stderr, "33", "hint:"));
         }
         drop(stderr);
         if self.format == OutputFormat::Json {
@@ -105,7 +189,7 @@ impl Output {
 
     /// A warning on stderr.
     pub fn warn(&self, message: &str) {
-        eprintln!("tcpg: warning: {message}");
+        eprintln!("tcpg: {} {message}", paint(self.color_stderr, "33", "warning:"));
     }
 
     /// `-v`: a line of the run's story (retries, waits, clock corrections).

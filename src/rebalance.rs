@@ -252,12 +252,16 @@ impl Caller<'_> {
                         corrected = true;
                         continue;
                     }
-                    _ => return Err(match self.skew {
-                        Some(measured) => error.with_note(&format!(
+                    _ => {
+                        return Err(match self.skew {
+                            Some(measured) => error.with_note(&format!(
                             "still rejected after correcting for a measured clock skew of {measured} seconds"
                         )),
-                        None => error.with_note("the answer had no Date header to measure the clock skew"),
-                    }),
+                            None => {
+                                error.with_note("the answer had no Date header to measure the clock skew")
+                            }
+                        })
+                    }
                 }
             }
             if !retry::is_safe_to_retry(&error) {

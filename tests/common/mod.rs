@@ -90,6 +90,8 @@ pub struct Recorded {
     /// The `RequestId` placed in the JSON response (`None` for `Raw` replies
     /// and unparseable requests).
     pub request_id: Option<String>,
+    /// Which TCP connection carried the request: 0 for the first accepted, then 1, 2, …
+    pub connection: u64,
 }
 
 impl Recorded {
@@ -129,6 +131,7 @@ struct Shared {
     server_time: Mutex<Option<i64>>,
     shutdown: AtomicBool,
     id_counter: AtomicU64,
+    connections: AtomicU64,
     id_seed: u64,
 }
 
@@ -213,6 +216,7 @@ impl FakeApi {
             server_time: Mutex::new(None),
             shutdown: AtomicBool::new(false),
             id_counter: AtomicU64::new(0),
+            connections: AtomicU64::new(0),
             id_seed: seed,
         });
         let accept_shared = Arc::clone(&shared);
@@ -381,6 +385,7 @@ enum Action {
 }
 
 fn serve_connection(shared: &Shared, conn: Conn) {
+    let connection = shared.connections.fetch_add(1, Ordering::SeqCst);
     let mut reader = BufReader::new(conn);
     loop {
         match read_request(&mut reader) {
@@ -395,6 +400,7 @@ fn serve_connection(shared: &Shared, conn: Conn) {
                     verdict: Err("InvalidRequest".to_string()),
                     detail: Some(reason.clone()),
                     request_id: None,
+                    connection,
                 });
                 shared.recorded.notify_all();
                 let body = format!("malformed request: {reason}\n").into_bytes();
@@ -410,7 +416,7 @@ fn serve_connection(shared: &Shared, conn: Conn) {
                 lingering_close(reader.into_inner());
                 return;
             }
-            Ok(ReadOutcome::Request(req)) => match handle_request(shared, req) {
+            Ok(ReadOutcome::Request(req)) => match handle_request(shared, req, connection) {
                 Action::Respond { bytes, close } => {
                     let writer = reader.get_mut();
                     if writer.write_all(&bytes).and_then(|_| writer.flush()).is_err() {
@@ -879,7 +885,7 @@ fn error_json(code: &str, message: &str, request_id: &str) -> serde_json::Value 
 }
 
 /// Verify, record, and decide the response.
-fn handle_request(shared: &Shared, req: HttpRequest) -> Action {
+fn handle_request(shared: &Shared, req: HttpRequest, connection: u64) -> Action {
     let now = shared.now();
     let verdict = verify(shared, &req, now);
     let client_wants_close = req.version == "HTTP/1.0"
@@ -931,6 +937,7 @@ fn handle_request(shared: &Shared, req: HttpRequest) -> Action {
         verdict,
         detail,
         request_id,
+        connection,
     });
     drop(state);
     shared.recorded.notify_all();

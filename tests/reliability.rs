@@ -544,3 +544,58 @@ fn unusable_config_files_are_config_errors_not_panics() {
     std::fs::create_dir(&path).unwrap();
     check("a directory", "directory");
 }
+
+#[test]
+fn ctrl_c_at_the_prompt_exits_130_and_says_nothing_was_sent() {
+    let Some(script) =
+        ["/usr/bin/script", "/bin/script"].into_iter().find(|p| std::path::Path::new(p).exists())
+    else {
+        return;
+    };
+    let sandbox = Sandbox::new();
+    let server = FakeApi::start(vec![Reply::Success]);
+    let command = format!(
+        "{} rebalance --group {GROUP} --endpoint {}",
+        assert_cmd::cargo::cargo_bin("tcpg").display(),
+        server.endpoint()
+    );
+    let mut child = Command::new(script)
+        .args(["-q", "-e", "-c", &command, "/dev/null"])
+        .env_clear()
+        .env("HOME", sandbox.home.path())
+        .env("XDG_CONFIG_HOME", sandbox.config_home())
+        .env("TENCENTCLOUD_SECRET_ID", TEST_SECRET_ID)
+        .env("TENCENTCLOUD_SECRET_KEY", TEST_SECRET_KEY)
+        .env("TERM", "dumb")
+        .stdin(Stdio::piped())
+        .stdout(Stdio::piped())
+        .stderr(Stdio::piped())
+        .spawn()
+        .unwrap();
+    // Read the screen until the prompt is there, then type Ctrl-C on the terminal.
+    let mut screen_out = child.stdout.take().unwrap();
+    let (tx, rx) = std::sync::mpsc::channel();
+    let reader = std::thread::spawn(move || {
+        let mut buf = [0u8; 1024];
+        while let Ok(n) = screen_out.read(&mut buf) {
+            if n == 0 || tx.send(buf[..n].to_vec()).is_err() {
+                break;
+            }
+        }
+    });
+    let mut screen = String::new();
+    while !screen.contains("[y/N]") {
+        let chunk = rx.recv_timeout(Duration::from_secs(30)).expect("the prompt never appeared");
+        screen.push_str(&String::from_utf8_lossy(&chunk));
+    }
+    child.stdin.as_mut().unwrap().write_all(b"\x03").unwrap();
+    let status = child.wait().unwrap();
+    drop(child.stdin.take());
+    let _ = reader.join();
+    while let Ok(chunk) = rx.try_recv() {
+        screen.push_str(&String::from_utf8_lossy(&chunk));
+    }
+    assert_eq!(status.code(), Some(130), "{screen}");
+    assert!(screen.contains("before the request was sent"), "{screen}");
+    assert_eq!(server.request_count(), 0);
+}

@@ -8,6 +8,7 @@ pub mod cli;
 pub mod config;
 pub mod credentials;
 pub mod error;
+pub mod foreign;
 pub mod group;
 pub mod output;
 pub mod rebalance;

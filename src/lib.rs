@@ -5,7 +5,9 @@
 
 pub mod api;
 pub mod cli;
+pub mod completions;
 pub mod config;
+pub mod config_cmd;
 pub mod credentials;
 pub mod error;
 pub mod foreign;

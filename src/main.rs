@@ -24,6 +24,14 @@ fn main() -> ExitCode {
     let mut group = None;
     let result = match &cli.command {
         Command::Rebalance(args) => tcpg::rebalance::run(&cli.global, args, &env, &out, &mut group),
+        Command::Config(command) => tcpg::config_cmd::run(&cli.global, command, &env, out.format),
+        Command::Completions(args) => {
+            tcpg::completions::print(&tcpg::completions::completion_script(args.shell))
+        }
+        Command::Man => tcpg::completions::man_page()
+            .map_err(|e| Error::Internal(format!("could not render the man page: {e}")))
+            .and_then(|page| tcpg::completions::print(&page)),
+        Command::Environment => tcpg::completions::print_environment(out.format),
     };
     match result {
         Ok(()) => ExitCode::SUCCESS,

@@ -288,6 +288,7 @@ fn credential_rows(settings: &Settings, lines: &FileLines) -> Vec<Row> {
 
 fn row_text(row: &Row) -> String {
     match (&row.value, &row.origin) {
+        (Some(value), Some(Origin::Default)) => format!("{value}  (default)"),
         (Some(value), Some(origin)) => format!("{value}  (from {})", origin_text(origin, row.line)),
         (Some(value), None) => value.clone(),
         (None, _) => row.unset.to_string(),

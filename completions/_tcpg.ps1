@@ -111,7 +111,6 @@ Register-ArgumentCompleter -Native -CommandName 'tcpg' -ScriptBlock {
             [CompletionResult]::new('--secret-id', '--secret-id', [CompletionResultType]::ParameterName, 'SecretId of the API key [env: TENCENTCLOUD_SECRET_ID]')
             [CompletionResult]::new('-g', '-g', [CompletionResultType]::ParameterName, 'Default RO group of the profile (pgrogrp-xxxxxxxx)')
             [CompletionResult]::new('--group', '--group', [CompletionResultType]::ParameterName, 'Default RO group of the profile (pgrogrp-xxxxxxxx)')
-            [CompletionResult]::new('--secret-key', '--secret-key', [CompletionResultType]::ParameterName, 'Refused: a key on the command line ends up in the shell history')
             [CompletionResult]::new('--profile', '--profile', [CompletionResultType]::ParameterName, 'Profile in the config file [env: TCPG_PROFILE] [default: default_profile, else "default"]')
             [CompletionResult]::new('--config', '--config', [CompletionResultType]::ParameterName, 'Config file [env: TCPG_CONFIG] [default: <config dir>/tcpg/config.toml]')
             [CompletionResult]::new('--region', '--region', [CompletionResultType]::ParameterName, 'Region of the RO group, e.g. ap-guangzhou [env: TENCENTCLOUD_REGION]')

@@ -300,7 +300,7 @@ _tcpg() {
             return 0
             ;;
         tcpg__subcmd__config__subcmd__init)
-            opts="-g -o -v -h -V --secret-id --group --force --secret-key --profile --config --region --endpoint --language --timeout --output --json --verbose --help --version"
+            opts="-g -o -v -h -V --secret-id --group --force --profile --config --region --endpoint --language --timeout --output --json --verbose --help --version"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -315,10 +315,6 @@ _tcpg() {
                     return 0
                     ;;
                 -g)
-                    COMPREPLY=($(compgen -f "${cur}"))
-                    return 0
-                    ;;
-                --secret-key)
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;

@@ -104,7 +104,6 @@ set edit:completion:arg-completer[tcpg] = {|@words|
             cand --secret-id 'SecretId of the API key [env: TENCENTCLOUD_SECRET_ID]'
             cand -g 'Default RO group of the profile (pgrogrp-xxxxxxxx)'
             cand --group 'Default RO group of the profile (pgrogrp-xxxxxxxx)'
-            cand --secret-key 'Refused: a key on the command line ends up in the shell history'
             cand --profile 'Profile in the config file [env: TCPG_PROFILE] [default: default_profile, else "default"]'
             cand --config 'Config file [env: TCPG_CONFIG] [default: <config dir>/tcpg/config.toml]'
             cand --region 'Region of the RO group, e.g. ap-guangzhou [env: TENCENTCLOUD_REGION]'

@@ -91,7 +91,6 @@ complete -c tcpg -n "__fish_tcpg_using_subcommand config; and __fish_seen_subcom
 complete -c tcpg -n "__fish_tcpg_using_subcommand config; and __fish_seen_subcommand_from path" -s V -l version -d 'Print version'
 complete -c tcpg -n "__fish_tcpg_using_subcommand config; and __fish_seen_subcommand_from init" -l secret-id -d 'SecretId of the API key [env: TENCENTCLOUD_SECRET_ID]' -r
 complete -c tcpg -n "__fish_tcpg_using_subcommand config; and __fish_seen_subcommand_from init" -s g -l group -d 'Default RO group of the profile (pgrogrp-xxxxxxxx)' -r
-complete -c tcpg -n "__fish_tcpg_using_subcommand config; and __fish_seen_subcommand_from init" -l secret-key -d 'Refused: a key on the command line ends up in the shell history' -r
 complete -c tcpg -n "__fish_tcpg_using_subcommand config; and __fish_seen_subcommand_from init" -l profile -d 'Profile in the config file [env: TCPG_PROFILE] [default: default_profile, else "default"]' -r
 complete -c tcpg -n "__fish_tcpg_using_subcommand config; and __fish_seen_subcommand_from init" -l config -d 'Config file [env: TCPG_CONFIG] [default: <config dir>/tcpg/config.toml]' -r -F
 complete -c tcpg -n "__fish_tcpg_using_subcommand config; and __fish_seen_subcommand_from init" -l region -d 'Region of the RO group, e.g. ap-guangzhou [env: TENCENTCLOUD_REGION]' -r

@@ -97,10 +97,6 @@ pub struct InitArgs {
     /// Replace the profile's keys, region and group if it exists
     #[arg(long)]
     pub force: bool,
-
-    /// Refused: a key on the command line ends up in the shell history
-    #[arg(long, hide = true, num_args = 0..=1, value_name = "KEY")]
-    pub secret_key: Option<Option<String>>,
 }
 
 #[derive(Debug, Args)]

@@ -392,15 +392,6 @@ struct Given {
 }
 
 fn init(global: &GlobalArgs, args: &InitArgs, env: &Env, format: OutputFormat) -> Result<(), Error> {
-    if args.secret_key.is_some() {
-        return Err(Error::usage_hint(
-            "--secret-key is not accepted: a key typed on the command line is kept in the shell history",
-            format!(
-                "set {ENV_SECRET_KEY} in the environment, or run `tcpg config init` on a terminal to be asked \
-                 for it (not echoed)"
-            ),
-        ));
-    }
     let location = config::locate(global, env);
     let path = require_path(&location)?.to_path_buf();
     let profile = match (&global.profile, env.get(ENV_PROFILE)) {
@@ -476,6 +467,29 @@ fn init(global: &GlobalArgs, args: &InitArgs, env: &Env, format: OutputFormat) -
                 .to_string(),
         ),
     }
+}
+
+/// tcpg has no flag for a secret: a key typed on the command line is kept in the shell history
+/// and visible to other users in the process list. clap would reject such a flag as unknown and
+/// echo it, value included; this turns it into a usage error that echoes nothing and says what
+/// to do instead. `None` for every other parse error.
+pub fn refused_secret_flag(e: &clap::Error) -> Option<Error> {
+    use clap::error::{ContextKind, ContextValue, ErrorKind};
+    if e.kind() != ErrorKind::UnknownArgument {
+        return None;
+    }
+    let Some(ContextValue::String(arg)) = e.get(ContextKind::InvalidArg) else { return None };
+    let flag = arg.split('=').next().unwrap_or_default().to_ascii_lowercase().replace('_', "-");
+    if !["--secret-key", "--secretkey", "--token"].contains(&flag.as_str()) {
+        return None;
+    }
+    Some(Error::usage_hint(
+        format!("{flag} is not accepted: a secret typed on the command line is kept in the shell history"),
+        format!(
+            "set {ENV_SECRET_KEY} (and {ENV_TOKEN}) in the environment, or run `tcpg config init` on a \
+             terminal to be asked for the key (not echoed)"
+        ),
+    ))
 }
 
 fn given(flag: Option<&str>, flag_name: &str, env: Option<&str>, var: &str) -> Option<(String, String)> {

@@ -11,7 +11,14 @@ fn main() -> ExitCode {
     let env = Env::from_process();
     let cli = match Cli::try_parse() {
         Ok(cli) => cli,
-        Err(e) => return clap_failure(e, &env),
+        Err(e) => {
+            if let Some(refused) = tcpg::config_cmd::refused_secret_flag(&e) {
+                let format = if json_requested(&env) { OutputFormat::Json } else { OutputFormat::Text };
+                Output { format, verbose: false }.failure(None, &refused);
+                return ExitCode::from(refused.exit_code());
+            }
+            return clap_failure(e, &env);
+        }
     };
     let format = match config::output_format(&cli.global, &env) {
         Ok(format) => format,

@@ -68,6 +68,7 @@ fn every_documented_shell_is_generated_and_others_are_usage_errors() {
     for word in ["rebalance", "config", "init", "show", "path", "completions", "--dry-run", "--secret-id"] {
         assert!(bash.contains(word), "bash completion lacks {word}");
     }
+    assert!(!bash.contains("--secret-key"), "no flag for a secret exists, so none is offered");
     let out = sandbox.cmd().args(["completions", "tcsh"]).output().unwrap();
     assert_eq!(out.status.code(), Some(2));
 }

@@ -176,6 +176,20 @@ fn config_init_takes_the_secret_key_only_from_the_environment_or_the_terminal() 
     assert!(err.contains("--secret-key is not accepted") && err.contains("TENCENTCLOUD_SECRET_KEY"), "{err}");
     assert!(!err.contains("typed-secret"));
     assert!(!sandbox.config_path().exists());
+    // Any spelling, with `=`, in JSON mode, on any command: refused without echoing the value.
+    for args in [
+        vec!["config", "init", "--secret-key=typed-secret"],
+        vec!["config", "init", "--json", "--secretKey", "typed-secret"],
+        vec!["rebalance", "--dry-run", "--group", GROUP, "--token=typed-secret"],
+    ] {
+        let out = run(&sandbox, &args, &[]);
+        assert_eq!(code(&out), 2, "{args:?}");
+        let all = format!("{}{}", stdout(&out), stderr(&out));
+        assert!(all.contains("is not accepted") && !all.contains("typed-secret"), "{args:?}: {all}");
+        if args.contains(&"--json") {
+            assert_eq!(json(&out)["error"]["kind"], "usage");
+        }
+    }
 
     // Without a terminal and without values: a usage error naming each missing source.
     let out = run(&sandbox, &["config", "init", "--secret-id", TEST_SECRET_ID], &[]);

@@ -41,6 +41,69 @@ pub enum Command {
     /// Rebalance the load of the read-only replicas in an RO group
     #[command(after_long_help = after_long_help())]
     Rebalance(RebalanceArgs),
+
+    /// Locate, create or show the configuration
+    #[command(subcommand)]
+    Config(ConfigCommand),
+
+    /// Print the completion script for a shell (see the README to install it)
+    Completions(CompletionsArgs),
+
+    /// Print the man page (roff), e.g. `tcpg man > ~/.local/share/man/man1/tcpg.1`
+    Man,
+
+    /// List every environment variable tcpg reads (also: tcpg help environment)
+    #[command(long_about = crate::completions::environment_topic(), help_template = "{about-with-newline}")]
+    Environment,
+}
+
+#[derive(Debug, Subcommand)]
+pub enum ConfigCommand {
+    /// Print where the config file is, or would be, and why (--config, $TCPG_CONFIG, default)
+    Path,
+
+    /// Create or update a profile in the config file (mode 0600; the rest of the file is kept)
+    #[command(long_about = INIT_LONG_ABOUT)]
+    Init(InitArgs),
+
+    /// Print every resolved setting and where it came from, secrets masked
+    Show,
+}
+
+const INIT_LONG_ABOUT: &str = "\
+Create or update a profile in the config file (the one `tcpg config path` prints).
+
+On a terminal, asks for the SecretId, the SecretKey (not echoed), the region and an optional
+default RO group, offering the values of the flags and TENCENTCLOUD_* variables as defaults.
+Without a terminal, takes them from --secret-id, --region, --group and TENCENTCLOUD_SECRET_ID,
+TENCENTCLOUD_SECRET_KEY, TENCENTCLOUD_REGION. The SecretKey is never accepted as a flag: it would
+be kept in the shell history.
+
+The profile is --profile, else $TCPG_PROFILE, else \"default\". The file is written atomically
+with mode 0600; other profiles and comments are kept. An existing profile is only changed with
+--force (exit 2 otherwise); then its keys, region and group are replaced and its other settings
+(endpoint, language, [groups] aliases) are kept.";
+
+#[derive(Debug, Args)]
+pub struct InitArgs {
+    /// SecretId of the API key [env: TENCENTCLOUD_SECRET_ID]
+    #[arg(long, value_name = "ID")]
+    pub secret_id: Option<String>,
+
+    /// Default RO group of the profile (pgrogrp-xxxxxxxx)
+    #[arg(long, short = 'g', value_name = "ID")]
+    pub group: Option<String>,
+
+    /// Replace the profile's keys, region and group if it exists
+    #[arg(long)]
+    pub force: bool,
+}
+
+#[derive(Debug, Args)]
+pub struct CompletionsArgs {
+    /// The shell to generate the script for
+    #[arg(value_enum)]
+    pub shell: clap_complete::Shell,
 }
 
 #[derive(Debug, Args)]

@@ -4,12 +4,15 @@
 //! The profile is chosen by `--profile` > `$TCPG_PROFILE` > `default_profile` > `"default"`.
 //! The config file is `--config` > `$TCPG_CONFIG` > `<config dir>/tcpg/config.toml`; a missing
 //! file at the default path is fine, a missing file the user named is an error.
-//! Credentials have their own module ([`crate::credentials`]) but are resolved from here.
+//! Credentials have their own module ([`crate::credentials`]) but are resolved from here; other
+//! tools' files ([`crate::foreign`]) come after every tcpg source, and tccli's region only with
+//! tccli's keys.
 //! This module reads files and a snapshot of the environment; it never touches the network.
 
 use crate::cli::{GlobalArgs, Language, OutputFormat};
 use crate::credentials::{self, Lookup};
 use crate::error::Error;
+use crate::foreign::{self, Foreign};
 use serde::Deserialize;
 use std::collections::BTreeMap;
 use std::fmt;
@@ -45,6 +48,8 @@ pub const ENVIRONMENT: &[(&str, &str)] = &[
     ("NO_PROXY", "hosts that bypass the proxy, comma-separated (also no_proxy)"),
     ("NO_COLOR", "when set and not empty, never colour the output"),
     ("CLICOLOR_FORCE", "when set and not 0, colour the output even when it is not a terminal"),
+    ("TCCLI_PROFILE", "tccli profile to read when tcpg has no credentials (after --profile, $TCPG_PROFILE)"),
+    ("TENCENTCLOUD_CREDENTIALS_FILE", "the SDKs' credentials file [default: ~/.tencentcloud/credentials]"),
 ];
 
 /// A snapshot of the environment variables tcpg cares about. Blank values count as unset and
@@ -80,7 +85,15 @@ impl Env {
 pub enum Origin {
     Flag(&'static str),
     Env(&'static str),
-    File { path: PathBuf, profile: String },
+    File {
+        path: PathBuf,
+        profile: String,
+    },
+    /// Another tool's file: tccli's profile files or the SDKs' credentials file.
+    Foreign {
+        tool: &'static str,
+        path: PathBuf,
+    },
     Default,
 }
 
@@ -92,6 +105,7 @@ impl fmt::Display for Origin {
             Origin::File { path, profile } => {
                 write!(f, "profile \"{profile}\" in {}", path.display())
             }
+            Origin::Foreign { tool, path } => write!(f, "{tool} file {}", path.display()),
             Origin::Default => f.write_str("default"),
         }
     }
@@ -322,7 +336,7 @@ fn is_loopback(host: &str) -> bool {
     bare.parse::<std::net::IpAddr>().map(|ip| ip.is_loopback()).unwrap_or(false)
 }
 
-fn valid_region(region: &str) -> bool {
+pub fn valid_region(region: &str) -> bool {
     !region.is_empty()
         && region.len() <= 64
         && region.starts_with(|c: char| c.is_ascii_lowercase())
@@ -387,7 +401,12 @@ pub fn resolve(args: &GlobalArgs, env: &Env) -> Result<Settings, Error> {
     };
     let explicit = matches!(profile_name.origin, Origin::Flag(_) | Origin::Env(_));
     let profile = file.profiles.get(&profile_name.value);
-    if profile.is_none() && profile_name.origin != Origin::Default {
+    let foreign = Foreign::new(env, explicit.then_some(profile_name.value.as_str()), dirs::home_dir());
+    // A name tcpg's config lacks is a typo, unless it names a tccli profile (see crate::foreign).
+    if profile.is_none()
+        && profile_name.origin != Origin::Default
+        && !(explicit && foreign.tccli_profile_exists())
+    {
         let known: Vec<&str> = file.profiles.keys().map(String::as_str).collect();
         let listing = if known.is_empty() {
             "the config file defines no profiles".to_string()
@@ -397,6 +416,10 @@ pub fn resolve(args: &GlobalArgs, env: &Env) -> Result<Settings, Error> {
         let named_by = match &profile_name.origin {
             Origin::File { .. } => "default_profile".to_string(),
             other => other.to_string(),
+        };
+        let listing = match (explicit, foreign.tccli_credential_path()) {
+            (true, Some(path)) => format!("{listing}; no tccli profile {} either", path.display()),
+            _ => listing,
         };
         return Err(Error::config_hint(
             format!(
@@ -471,7 +494,24 @@ pub fn resolve(args: &GlobalArgs, env: &Env) -> Result<Settings, Error> {
         .map(|g| Sourced { value: g.to_string(), origin: file_origin(pname) });
     let aliases = profile.map(|p| p.groups.clone()).unwrap_or_default();
 
-    let credentials = credentials::resolve(env, pname, profile, explicit, location.path.as_deref())?;
+    let credentials =
+        credentials::resolve(env, pname, profile, explicit, location.path.as_deref(), &foreign)?;
+    // tccli's region goes with tccli's keys, never with keys from elsewhere.
+    let region = match (region, &credentials) {
+        (None, Lookup::Found(c)) if matches!(c.origin, Origin::Foreign { tool: foreign::TCCLI, .. }) => {
+            match foreign.tccli_region()? {
+                Some(r) if valid_region(&r.value) => Some(r),
+                Some(r) => {
+                    return Err(invalid_setting(
+                        &r.origin,
+                        format!("region `{}` is not a region name (e.g. ap-guangzhou)", r.value),
+                    ))
+                }
+                None => None,
+            }
+        }
+        (region, _) => region,
+    };
 
     let ca_bundle = if let Some(path) = &args.ca_bundle {
         Some(Sourced { value: path.clone(), origin: Origin::Flag("--ca-bundle") })

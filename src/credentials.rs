@@ -8,6 +8,7 @@
 
 use crate::config::{Env, Origin, Profile};
 use crate::error::Error;
+use crate::foreign::Foreign;
 use std::fmt;
 use std::path::Path;
 
@@ -70,13 +71,19 @@ pub enum Lookup {
 ///
 /// * `profile`: the selected profile, if the config file has it.
 /// * `profile_explicit`: the profile was named by `--profile` or `$TCPG_PROFILE`; then its
-///   credentials win over the `TENCENTCLOUD_*` variables (tccli's rule).
+///   credentials win over the `TENCENTCLOUD_*` variables (tccli's rule), wherever the profile
+///   is defined: tcpg's config first, else tccli's file of that name.
+/// * `foreign`: other tools' files, read only when tcpg's own sources hold no keys.
+///
+/// Order: (explicit profile: tcpg's, then tccli's) > environment > tcpg profile > tccli profile
+/// > SDK credentials file.
 pub fn resolve(
     env: &Env,
     profile_name: &str,
     profile: Option<&Profile>,
     profile_explicit: bool,
     config_path: Option<&Path>,
+    foreign: &Foreign,
 ) -> Result<Lookup, Error> {
     let file_origin = || Origin::File {
         path: config_path.map(Path::to_path_buf).unwrap_or_default(),
@@ -95,11 +102,22 @@ pub fn resolve(
         if let Some(creds) = from_profile {
             return Ok(Lookup::Found(creds));
         }
+        if let Some(creds) = foreign.tccli_credentials()? {
+            return Ok(Lookup::Found(creds));
+        }
     }
     if let Some(creds) = from_env(env)? {
         return Ok(Lookup::Found(creds));
     }
     if let Some(creds) = from_profile {
+        return Ok(Lookup::Found(creds));
+    }
+    if !profile_explicit {
+        if let Some(creds) = foreign.tccli_credentials()? {
+            return Ok(Lookup::Found(creds));
+        }
+    }
+    if let Some(creds) = foreign.sdk_credentials()? {
         return Ok(Lookup::Found(creds));
     }
     let mut looked = vec![format!("environment variables {ENV_SECRET_ID} and {ENV_SECRET_KEY}")];
@@ -111,6 +129,7 @@ pub fn resolve(
         Some(path) => looked.push(format!("{} (no such file)", path.display())),
         None => looked.push("no config file: the system has no config directory".to_string()),
     }
+    looked.extend(foreign.looked());
     Ok(Lookup::Missing { looked })
 }
 
@@ -188,10 +207,11 @@ mod tests {
             secret_key: Some("k2".into()),
             ..Profile::default()
         };
-        let pick = |explicit| match resolve(&env, "p", Some(&profile), explicit, None).unwrap() {
-            Lookup::Found(c) => c.secret_id,
-            Lookup::Missing { .. } => panic!("missing"),
-        };
+        let pick =
+            |explicit| match resolve(&env, "p", Some(&profile), explicit, None, &Foreign::none()).unwrap() {
+                Lookup::Found(c) => c.secret_id,
+                Lookup::Missing { .. } => panic!("missing"),
+            };
         assert_eq!(pick(false), "AKIDfromenv00000");
         assert_eq!(pick(true), "AKIDfromfile0000");
     }
@@ -199,9 +219,12 @@ mod tests {
     #[test]
     fn blank_env_counts_as_unset_and_values_are_trimmed() {
         let env = Env::from_pairs([(ENV_SECRET_ID, "  "), (ENV_SECRET_KEY, "")]);
-        assert!(matches!(resolve(&env, "default", None, false, None).unwrap(), Lookup::Missing { .. }));
+        assert!(matches!(
+            resolve(&env, "default", None, false, None, &Foreign::none()).unwrap(),
+            Lookup::Missing { .. }
+        ));
         let env = Env::from_pairs([(ENV_SECRET_ID, " AKIDx "), (ENV_SECRET_KEY, " k ")]);
-        match resolve(&env, "default", None, false, None).unwrap() {
+        match resolve(&env, "default", None, false, None, &Foreign::none()).unwrap() {
             Lookup::Found(c) => {
                 assert_eq!(c.secret_id, "AKIDx");
                 assert_eq!(c.secret_key.expose(), "k");

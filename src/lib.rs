@@ -5,9 +5,12 @@
 
 pub mod api;
 pub mod cli;
+pub mod completions;
 pub mod config;
+pub mod config_cmd;
 pub mod credentials;
 pub mod error;
+pub mod foreign;
 pub mod group;
 pub mod interrupt;
 pub mod output;

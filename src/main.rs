@@ -12,7 +12,14 @@ fn main() -> ExitCode {
     let env = Env::from_process();
     let cli = match Cli::try_parse() {
         Ok(cli) => cli,
-        Err(e) => return clap_failure(e, &env),
+        Err(e) => {
+            if let Some(refused) = tcpg::config_cmd::refused_secret_flag(&e) {
+                let format = if json_requested(&env) { OutputFormat::Json } else { OutputFormat::Text };
+                Output::new(format, false, false, &env).failure(None, &refused);
+                return ExitCode::from(refused.exit_code());
+            }
+            return clap_failure(e, &env);
+        }
     };
     let format = match config::output_format(&cli.global, &env) {
         Ok(format) => format,
@@ -26,6 +33,14 @@ fn main() -> ExitCode {
     let mut group = None;
     let result = match &cli.command {
         Command::Rebalance(args) => tcpg::rebalance::run(&cli.global, args, &env, &out, &mut group),
+        Command::Config(command) => tcpg::config_cmd::run(&cli.global, command, &env, out.format),
+        Command::Completions(args) => {
+            tcpg::completions::print(&tcpg::completions::completion_script(args.shell))
+        }
+        Command::Man => tcpg::completions::man_page()
+            .map_err(|e| Error::Internal(format!("could not render the man page: {e}")))
+            .and_then(|page| tcpg::completions::print(&page)),
+        Command::Environment => tcpg::completions::print_environment(out.format),
     };
     match result {
         Ok(()) => ExitCode::SUCCESS,

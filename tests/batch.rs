@@ -2,21 +2,9 @@
 
 mod common;
 
-use common::{FakeApi, Reply, Sandbox, TEST_SECRET_ID, TEST_SECRET_KEY};
+use common::{code, stderr, stdout, FakeApi, Reply, Sandbox, TEST_SECRET_ID, TEST_SECRET_KEY};
 use serde_json::Value;
 use std::process::Output;
-
-fn code(out: &Output) -> i32 {
-    out.status.code().expect("exited normally")
-}
-
-fn stdout(out: &Output) -> String {
-    String::from_utf8_lossy(&out.stdout).into_owned()
-}
-
-fn stderr(out: &Output) -> String {
-    String::from_utf8_lossy(&out.stderr).into_owned()
-}
 
 fn cmd(sandbox: &Sandbox, server: &FakeApi) -> assert_cmd::Command {
     let mut cmd = sandbox.cmd();

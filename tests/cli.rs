@@ -3,7 +3,9 @@
 
 mod common;
 
-use common::{FakeApi, Reply, Sandbox, TEST_SECRET_ID, TEST_SECRET_KEY, TEST_TOKEN};
+use common::{
+    code, one_json, stderr, stdout, FakeApi, Reply, Sandbox, TEST_SECRET_ID, TEST_SECRET_KEY, TEST_TOKEN,
+};
 use serde_json::Value;
 use std::process::Output;
 
@@ -12,25 +14,6 @@ const GROUP: &str = "pgrogrp-e0tfm161";
 /// Environment credentials matching the fake server's key pair.
 fn with_env_creds(cmd: &mut assert_cmd::Command) -> &mut assert_cmd::Command {
     cmd.env("TENCENTCLOUD_SECRET_ID", TEST_SECRET_ID).env("TENCENTCLOUD_SECRET_KEY", TEST_SECRET_KEY)
-}
-
-fn stdout(out: &Output) -> String {
-    String::from_utf8(out.stdout.clone()).expect("stdout is UTF-8")
-}
-
-fn stderr(out: &Output) -> String {
-    String::from_utf8(out.stderr.clone()).expect("stderr is UTF-8")
-}
-
-/// stdout must hold exactly one JSON document, on one line.
-fn one_json(out: &Output) -> Value {
-    let text = stdout(out);
-    assert_eq!(text.lines().count(), 1, "expected one JSON line, got {text:?}");
-    serde_json::from_str(text.trim()).unwrap_or_else(|e| panic!("not JSON ({e}): {text:?}"))
-}
-
-fn code(out: &Output) -> i32 {
-    out.status.code().expect("exited normally")
 }
 
 /// Run `tcpg rebalance --group GROUP --yes --endpoint <server>` plus `extra` with env creds.
@@ -768,29 +751,10 @@ fn no_secret_in_any_output() {
     assert!(outputs.contains("<redacted>"), "the redaction is visible");
 }
 
-/// Run tcpg on a pseudo-terminal (util-linux `script`), typing `answer` at the prompt.
-/// Returns None where `script` is not available.
+/// Run tcpg on a pseudo-terminal, typing `answer` at the prompt. None where that is impossible.
 fn on_a_terminal(sandbox: &Sandbox, server: &FakeApi, answer: &str) -> Option<(i32, String)> {
-    let script = ["/usr/bin/script", "/bin/script"].into_iter().find(|p| std::path::Path::new(p).exists())?;
-    let bin = assert_cmd::cargo::cargo_bin("tcpg");
-    let command = format!(
-        "{} rebalance --group {GROUP} --region ap-guangzhou --endpoint {}",
-        bin.display(),
-        server.endpoint()
-    );
-    let mut child = std::process::Command::new(script)
-        .args(["-q", "-e", "-c", &command, "/dev/null"])
-        .env_clear()
-        .env("HOME", sandbox.home.path())
-        .env("XDG_CONFIG_HOME", sandbox.config_home())
-        .env("TENCENTCLOUD_SECRET_ID", TEST_SECRET_ID)
-        .env("TENCENTCLOUD_SECRET_KEY", TEST_SECRET_KEY)
-        .env("TERM", "dumb")
-        .stdin(std::process::Stdio::piped())
-        .stdout(std::process::Stdio::piped())
-        .stderr(std::process::Stdio::piped())
-        .spawn()
-        .ok()?;
+    let args = format!("rebalance --group {GROUP} --region ap-guangzhou --endpoint {}", server.endpoint());
+    let mut child = common::on_a_pty(sandbox, &args)?.spawn().ok()?;
     use std::io::Write;
     child.stdin.as_mut().unwrap().write_all(answer.as_bytes()).unwrap();
     let out = child.wait_with_output().unwrap();

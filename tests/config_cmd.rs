@@ -4,29 +4,10 @@
 
 mod common;
 
-use common::{Sandbox, TEST_SECRET_ID, TEST_SECRET_KEY, TEST_TOKEN};
-use serde_json::Value;
+use common::{code, one_json, stderr, stdout, Sandbox, TEST_SECRET_ID, TEST_SECRET_KEY, TEST_TOKEN};
 use std::process::Output;
 
 const GROUP: &str = "pgrogrp-e0tfm161";
-
-fn stdout(out: &Output) -> String {
-    String::from_utf8(out.stdout.clone()).expect("stdout is UTF-8")
-}
-
-fn stderr(out: &Output) -> String {
-    String::from_utf8(out.stderr.clone()).expect("stderr is UTF-8")
-}
-
-fn code(out: &Output) -> i32 {
-    out.status.code().expect("exited normally")
-}
-
-fn json(out: &Output) -> Value {
-    let text = stdout(out);
-    assert_eq!(text.lines().count(), 1, "one JSON line: {text}");
-    serde_json::from_str(&text).unwrap()
-}
 
 fn run(sandbox: &Sandbox, args: &[&str], env: &[(&str, &str)]) -> Output {
     let mut cmd = sandbox.cmd();
@@ -52,14 +33,14 @@ fn config_path_says_where_and_why() {
     assert!(why.contains("default location") && why.contains("does not exist"), "{why}");
 
     sandbox.write_config("");
-    let doc = json(&run(&sandbox, &["config", "path", "--json"], &[]));
+    let doc = one_json(&run(&sandbox, &["config", "path", "--json"], &[]));
     assert_eq!(doc["path"], default.to_str().unwrap());
     assert_eq!(doc["exists"], true);
     assert_eq!(doc["origin"]["kind"], "default");
 
     let by_env = sandbox.home.path().join("env.toml");
     let doc =
-        json(&run(&sandbox, &["config", "path", "--json"], &[("TCPG_CONFIG", by_env.to_str().unwrap())]));
+        one_json(&run(&sandbox, &["config", "path", "--json"], &[("TCPG_CONFIG", by_env.to_str().unwrap())]));
     assert_eq!(doc["path"], by_env.to_str().unwrap());
     assert_eq!(doc["origin"]["name"], "TCPG_CONFIG");
     let out =
@@ -95,7 +76,7 @@ fn config_init_without_a_terminal_writes_a_private_file_that_rebalance_uses() {
     // The written profile is what rebalance then uses, with no environment at all.
     let out = run(&sandbox, &["rebalance", "--dry-run", "--json"], &[]);
     assert_eq!(code(&out), 0, "{}", stderr(&out));
-    let doc = json(&out);
+    let doc = one_json(&out);
     assert_eq!(doc["group"], GROUP);
     assert_eq!(doc["request"]["headers"]["X-TC-Region"], "ap-tokyo");
     assert!(doc["request"]["headers"]["Authorization"].as_str().unwrap().contains("AKID****0000"));
@@ -107,7 +88,7 @@ fn config_init_without_a_terminal_writes_a_private_file_that_rebalance_uses() {
     let out = run(&sandbox, &["config", "init", "--json", "--config", other.to_str().unwrap()], &env);
     assert_eq!(code(&out), 0, "{}", stderr(&out));
     assert_eq!(
-        json(&out),
+        one_json(&out),
         serde_json::json!({"ok": true, "profile": "ops", "path": other.to_str().unwrap(), "action": "created"})
     );
     assert!(std::fs::read_to_string(&other).unwrap().contains("[profiles.ops]\n"));
@@ -134,7 +115,7 @@ fn config_init_adds_or_replaces_one_profile_and_keeps_the_rest() {
     let out =
         run(&sandbox, &["config", "init", "--json"], &[env[0], env[1], env[2], ("TCPG_PROFILE", "prod")]);
     assert_eq!(code(&out), 2);
-    assert_eq!(json(&out)["error"]["kind"], "usage");
+    assert_eq!(one_json(&out)["error"]["kind"], "usage");
 
     // With --force: the keys and region change, the token goes, comments and aliases stay.
     let out = run(&sandbox, &["config", "init", "--profile", "prod", "--force"], &env);
@@ -187,7 +168,7 @@ fn config_init_takes_the_secret_key_only_from_the_environment_or_the_terminal() 
         let all = format!("{}{}", stdout(&out), stderr(&out));
         assert!(all.contains("is not accepted") && !all.contains("typed-secret"), "{args:?}: {all}");
         if args.contains(&"--json") {
-            assert_eq!(json(&out)["error"]["kind"], "usage");
+            assert_eq!(one_json(&out)["error"]["kind"], "usage");
         }
     }
 
@@ -261,7 +242,7 @@ fn config_show_names_the_origin_of_every_setting_and_masks_secrets() {
     // The environment: each variable named; JSON carries the same.
     let env = [KEYS[0], KEYS[1], ("TENCENTCLOUD_REGION", "ap-seoul"), ("TCPG_PROFILE", "prod")];
     let out = run(&sandbox, &["config", "show", "--json", "--timeout", "5"], &env[2..]);
-    let doc = json(&out);
+    let doc = one_json(&out);
     assert_eq!(doc["region"]["value"], "ap-seoul");
     assert_eq!(doc["region"]["origin"]["name"], "TENCENTCLOUD_REGION");
     assert_eq!(doc["profile"]["origin"]["kind"], "env");
@@ -273,7 +254,7 @@ fn config_show_names_the_origin_of_every_setting_and_masks_secrets() {
     );
     sandbox.write_config("[profiles.default]\nregion = \"ap-guangzhou\"\n");
     let out = run(&sandbox, &["config", "show", "--json"], &env[..3]);
-    let doc = json(&out);
+    let doc = one_json(&out);
     assert_eq!(doc["credentials"]["secret_id"]["value"], "AKID****0000");
     assert_eq!(doc["credentials"]["secret_id"]["origin"]["name"], "TENCENTCLOUD_SECRET_ID");
     assert_eq!(doc["credentials"]["secret_key"]["origin"]["name"], "TENCENTCLOUD_SECRET_KEY");
@@ -299,7 +280,7 @@ fn config_show_names_the_other_tools_file_or_every_place_looked() {
     )
     .unwrap();
     std::fs::write(dir.join("default.configure"), r#"{"_sys_param": {"region": "ap-chengdu"}}"#).unwrap();
-    let doc = json(&run(&sandbox, &["config", "show", "--json"], &[]));
+    let doc = one_json(&run(&sandbox, &["config", "show", "--json"], &[]));
     let origin = &doc["credentials"]["secret_id"]["origin"];
     assert_eq!(origin["kind"], "other_tool");
     assert_eq!(origin["tool"], "tccli");

@@ -3,24 +3,12 @@
 
 mod common;
 
-use common::{FakeApi, Reply, Sandbox, TEST_SECRET_ID, TEST_SECRET_KEY, TEST_TOKEN};
+use common::{code, stderr, stdout, FakeApi, Reply, Sandbox, TEST_SECRET_ID, TEST_SECRET_KEY, TEST_TOKEN};
 use serde_json::Value;
 use std::path::PathBuf;
 use std::process::Output;
 
 const GROUP: &str = "pgrogrp-e0tfm161";
-
-fn stdout(out: &Output) -> String {
-    String::from_utf8(out.stdout.clone()).expect("stdout is UTF-8")
-}
-
-fn stderr(out: &Output) -> String {
-    String::from_utf8(out.stderr.clone()).expect("stderr is UTF-8")
-}
-
-fn code(out: &Output) -> i32 {
-    out.status.code().expect("exited normally")
-}
 
 /// Write `<home>/<rel>` creating parents.
 fn write(sandbox: &Sandbox, rel: &str, text: &str) -> PathBuf {

@@ -4,8 +4,7 @@
 
 mod common;
 
-use common::{FakeApi, Reply, Sandbox, TEST_SECRET_ID, TEST_SECRET_KEY};
-use serde_json::Value;
+use common::{code, one_json, stderr, FakeApi, Reply, Sandbox, TEST_SECRET_ID, TEST_SECRET_KEY};
 use std::io::{Read, Write};
 use std::net::{TcpListener, TcpStream};
 use std::process::{Command, Output, Stdio};
@@ -13,20 +12,6 @@ use std::sync::{Arc, Mutex};
 use std::time::{Duration, Instant};
 
 const GROUP: &str = "pgrogrp-e0tfm161";
-
-fn code(out: &Output) -> i32 {
-    out.status.code().unwrap_or_else(|| panic!("killed by a signal: {:?}", out.status))
-}
-
-fn stderr(out: &Output) -> String {
-    String::from_utf8_lossy(&out.stderr).into_owned()
-}
-
-fn one_json(out: &Output) -> Value {
-    let text = String::from_utf8_lossy(&out.stdout).into_owned();
-    assert_eq!(text.lines().count(), 1, "expected one JSON line: {text:?}");
-    serde_json::from_str(text.trim()).unwrap()
-}
 
 /// `tcpg rebalance --yes --json` against `endpoint` with env credentials, plus `extra`.
 fn run(sandbox: &Sandbox, endpoint: &str, extra: &[&str]) -> Output {
@@ -547,31 +532,11 @@ fn unusable_config_files_are_config_errors_not_panics() {
 
 #[test]
 fn ctrl_c_at_the_prompt_exits_130_and_says_nothing_was_sent() {
-    let Some(script) =
-        ["/usr/bin/script", "/bin/script"].into_iter().find(|p| std::path::Path::new(p).exists())
-    else {
-        return;
-    };
     let sandbox = Sandbox::new();
     let server = FakeApi::start(vec![Reply::Success]);
-    let command = format!(
-        "{} rebalance --group {GROUP} --endpoint {}",
-        assert_cmd::cargo::cargo_bin("tcpg").display(),
-        server.endpoint()
-    );
-    let mut child = Command::new(script)
-        .args(["-q", "-e", "-c", &command, "/dev/null"])
-        .env_clear()
-        .env("HOME", sandbox.home.path())
-        .env("XDG_CONFIG_HOME", sandbox.config_home())
-        .env("TENCENTCLOUD_SECRET_ID", TEST_SECRET_ID)
-        .env("TENCENTCLOUD_SECRET_KEY", TEST_SECRET_KEY)
-        .env("TERM", "dumb")
-        .stdin(Stdio::piped())
-        .stdout(Stdio::piped())
-        .stderr(Stdio::piped())
-        .spawn()
-        .unwrap();
+    let args = format!("rebalance --group {GROUP} --endpoint {}", server.endpoint());
+    let Some(mut pty) = common::on_a_pty(&sandbox, &args) else { return };
+    let mut child = pty.spawn().unwrap();
     // Read the screen until the prompt is there, then type Ctrl-C on the terminal.
     let mut screen_out = child.stdout.take().unwrap();
     let (tx, rx) = std::sync::mpsc::channel();

@@ -1107,6 +1107,48 @@ impl Sandbox {
 }
 
 // ---------------------------------------------------------------------------
+// Reading a finished command
+
+/// The exit code; a death by signal fails the test.
+pub fn code(out: &std::process::Output) -> i32 {
+    out.status.code().unwrap_or_else(|| panic!("killed by a signal: {:?}", out.status))
+}
+
+pub fn stdout(out: &std::process::Output) -> String {
+    String::from_utf8(out.stdout.clone()).expect("stdout is UTF-8")
+}
+
+pub fn stderr(out: &std::process::Output) -> String {
+    String::from_utf8_lossy(&out.stderr).into_owned()
+}
+
+/// stdout must hold exactly one JSON document, on one line.
+pub fn one_json(out: &std::process::Output) -> serde_json::Value {
+    let text = stdout(out);
+    assert_eq!(text.lines().count(), 1, "expected one JSON line, got {text:?}");
+    serde_json::from_str(text.trim()).unwrap_or_else(|e| panic!("not JSON ({e}): {text:?}"))
+}
+
+/// `tcpg <args>` on a pseudo-terminal (util-linux `script`), in the sandbox's environment with
+/// the test credentials; stdin, stdout and stderr piped. None where `script` is missing.
+pub fn on_a_pty(sandbox: &Sandbox, args: &str) -> Option<std::process::Command> {
+    let script = ["/usr/bin/script", "/bin/script"].into_iter().find(|p| std::path::Path::new(p).exists())?;
+    let command = format!("{} {args}", assert_cmd::cargo::cargo_bin("tcpg").display());
+    let mut cmd = std::process::Command::new(script);
+    cmd.args(["-q", "-e", "-c", &command, "/dev/null"])
+        .env_clear()
+        .env("HOME", sandbox.home.path())
+        .env("XDG_CONFIG_HOME", sandbox.config_home())
+        .env("TENCENTCLOUD_SECRET_ID", TEST_SECRET_ID)
+        .env("TENCENTCLOUD_SECRET_KEY", TEST_SECRET_KEY)
+        .env("TERM", "dumb")
+        .stdin(std::process::Stdio::piped())
+        .stdout(std::process::Stdio::piped())
+        .stderr(std::process::Stdio::piped());
+    Some(cmd)
+}
+
+// ---------------------------------------------------------------------------
 // TLS for the fake server
 
 /// A CA generated now, and a server certificate for `localhost` and `127.0.0.1` signed by it.

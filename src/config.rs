@@ -171,33 +171,43 @@ pub fn load(location: &ConfigLocation) -> Result<ConfigFile, Error> {
     let Some(path) = &location.path else {
         return Ok(ConfigFile::default());
     };
+    match read_small_text(path, "config file")? {
+        Some(text) => parse(&text, path),
+        None if location.origin == Origin::Default => Ok(ConfigFile::default()),
+        None => Err(Error::config_hint(
+            format!("config file {} (named by {}) does not exist", path.display(), location.origin),
+            "check the path, or unset it to use the default location",
+        )),
+    }
+}
+
+/// Read a small UTF-8 file (a config or credentials file; at most 1 MiB), or `None` when it
+/// does not exist. A leading byte-order mark is dropped. Every other problem is a config error
+/// naming `what` and the path.
+pub fn read_small_text(path: &Path, what: &str) -> Result<Option<String>, Error> {
     let meta = match std::fs::metadata(path) {
         Ok(meta) => meta,
-        Err(e) if e.kind() == std::io::ErrorKind::NotFound && location.origin == Origin::Default => {
-            return Ok(ConfigFile::default());
-        }
-        Err(e) => {
-            return Err(Error::config_hint(
-                format!("cannot read config file {} (named by {}): {e}", path.display(), location.origin),
-                "check the path, or unset it to use the default location",
-            ))
-        }
+        Err(e) if e.kind() == std::io::ErrorKind::NotFound => return Ok(None),
+        Err(e) => return Err(Error::config(format!("cannot read {what} {}: {e}", path.display()))),
     };
     if meta.is_dir() {
-        return Err(Error::config(format!("config file {} is a directory", path.display())));
+        return Err(Error::config(format!("{what} {} is a directory", path.display())));
+    }
+    if !meta.is_file() {
+        return Err(Error::config(format!("{what} {} is not a regular file", path.display())));
     }
     if meta.len() > MAX_CONFIG_BYTES {
         return Err(Error::config(format!(
-            "config file {} is {} bytes; refusing to read more than {MAX_CONFIG_BYTES}",
+            "{what} {} is {} bytes; refusing to read more than {MAX_CONFIG_BYTES}",
             path.display(),
             meta.len()
         )));
     }
     let bytes = std::fs::read(path)
-        .map_err(|e| Error::config(format!("cannot read config file {}: {e}", path.display())))?;
+        .map_err(|e| Error::config(format!("cannot read {what} {}: {e}", path.display())))?;
     let text = String::from_utf8(bytes)
-        .map_err(|_| Error::config(format!("config file {} is not valid UTF-8", path.display())))?;
-    parse(&text, path)
+        .map_err(|_| Error::config(format!("{what} {} is not valid UTF-8", path.display())))?;
+    Ok(Some(text.strip_prefix('\u{feff}').map(str::to_string).unwrap_or(text)))
 }
 
 /// Parse config text; errors name the file, the line and the key.

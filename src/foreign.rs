@@ -29,8 +29,6 @@ pub const SDK: &str = "SDK credentials";
 
 /// The tccli credential types that carry no static keys.
 const DYNAMIC_TYPES: &[&str] = &["cvm-role", "oauth", "sso"];
-/// These files hold a few hundred bytes; refuse anything absurd.
-const MAX_BYTES: u64 = 1024 * 1024;
 
 /// Where the other tools' files are for this run.
 #[derive(Debug, Clone, Default)]
@@ -87,14 +85,18 @@ impl Foreign {
     /// no keys. Dynamic types and role profiles are a config error naming the file.
     pub fn tccli_credentials(&self) -> Result<Option<Credentials>, Error> {
         let Some(path) = self.tccli_credential_path() else { return Ok(None) };
-        let Some(text) = read_small(&path, "tccli credential file")? else { return Ok(None) };
+        let Some(text) = crate::config::read_small_text(&path, "tccli credential file")? else {
+            return Ok(None);
+        };
         parse_tccli_credential(&text, &path)
     }
 
     /// `_sys_param.region` from `~/.tccli/<profile>.configure`, if set.
     pub fn tccli_region(&self) -> Result<Option<Sourced<String>>, Error> {
         let Some(path) = self.tccli_configure_path() else { return Ok(None) };
-        let Some(text) = read_small(&path, "tccli configure file")? else { return Ok(None) };
+        let Some(text) = crate::config::read_small_text(&path, "tccli configure file")? else {
+            return Ok(None);
+        };
         let json = parse_json_object(&text, &path, "tccli configure file")?;
         let region = json
             .get("_sys_param")
@@ -109,7 +111,7 @@ impl Foreign {
     /// by `$TENCENTCLOUD_CREDENTIALS_FILE` must exist; the default one may be missing.
     pub fn sdk_credentials(&self) -> Result<Option<Credentials>, Error> {
         let Some((path, named)) = &self.sdk_file else { return Ok(None) };
-        let text = match read_small(path, "SDK credentials file")? {
+        let text = match crate::config::read_small_text(path, "SDK credentials file")? {
             Some(text) => text,
             None if *named => {
                 return Err(Error::config_hint(
@@ -160,30 +162,6 @@ fn valid_profile_name(name: &str) -> bool {
     !name.is_empty()
         && !name.starts_with('.')
         && name.chars().all(|c| c.is_ascii_alphanumeric() || matches!(c, '-' | '_' | '.'))
-}
-
-/// Read a small UTF-8 file; `None` when it does not exist.
-fn read_small(path: &Path, what: &str) -> Result<Option<String>, Error> {
-    let meta = match std::fs::metadata(path) {
-        Ok(meta) => meta,
-        Err(e) if e.kind() == std::io::ErrorKind::NotFound => return Ok(None),
-        Err(e) => return Err(Error::config(format!("cannot read {what} {}: {e}", path.display()))),
-    };
-    if !meta.is_file() {
-        return Err(Error::config(format!("{what} {} is not a file", path.display())));
-    }
-    if meta.len() > MAX_BYTES {
-        return Err(Error::config(format!(
-            "{what} {} is {} bytes; refusing to read more than {MAX_BYTES}",
-            path.display(),
-            meta.len()
-        )));
-    }
-    let bytes = std::fs::read(path)
-        .map_err(|e| Error::config(format!("cannot read {what} {}: {e}", path.display())))?;
-    let text = String::from_utf8(bytes)
-        .map_err(|_| Error::config(format!("{what} {} is not valid UTF-8", path.display())))?;
-    Ok(Some(text.strip_prefix('\u{feff}').unwrap_or(&text).to_string()))
 }
 
 fn parse_json_object(

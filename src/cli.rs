@@ -16,12 +16,37 @@ Rebalancing briefly interrupts every connection to the group's replicas: tcpg as
 confirmation on a terminal, and requires --yes anywhere else.";
 
 fn after_long_help() -> String {
-    let mut text = String::from("Environment:\n");
-    for (name, what) in crate::config::ENVIRONMENT {
-        text.push_str(&format!("  {name:<24} {what}\n"));
+    let environment = crate::config::ENVIRONMENT.iter().map(|(name, what)| (name.to_string(), *what));
+    let exits =
+        crate::error::EXIT_CODES.iter().map(|row| (format!("{:>3}  {}", row.code, row.kind), row.when));
+    format!("{}\n{}", two_columns("Environment:", environment), two_columns("Exit status:", exits))
+}
+
+/// A help table: the first column padded, the second wrapped under itself, so that clap's own
+/// wrapping (at 100 columns) never breaks the alignment.
+fn two_columns<'a>(title: &str, rows: impl Iterator<Item = (String, &'a str)>) -> String {
+    const WIDTH: usize = 96;
+    let rows: Vec<(String, &str)> = rows.collect();
+    let key_width = rows.iter().map(|(k, _)| k.chars().count()).max().unwrap_or(0);
+    let indent = 2 + key_width + 2;
+    let mut text = format!("{title}\n");
+    for (key, what) in rows {
+        let mut line = format!("  {key:<key_width$}  ");
+        let mut line_len = indent;
+        for word in what.split_whitespace() {
+            if line_len + word.len() > WIDTH && line_len > indent {
+                text.push_str(line.trim_end());
+                text.push('\n');
+                line = " ".repeat(indent);
+                line_len = indent;
+            }
+            line.push_str(word);
+            line.push(' ');
+            line_len += word.chars().count() + 1;
+        }
+        text.push_str(line.trim_end());
+        text.push('\n');
     }
-    text.push('\n');
-    text.push_str(&crate::error::exit_code_help());
     text
 }
 
@@ -149,7 +174,7 @@ pub struct GlobalArgs {
     #[arg(long, global = true, value_enum)]
     pub language: Option<Language>,
 
-    /// Timeout for the whole request, in seconds [default: 30]
+    /// Time limit for the whole call, retries included, in seconds [default: 30]
     #[arg(long, global = true, value_name = "SECONDS", value_parser = parse_timeout)]
     pub timeout: Option<f64>,
 

@@ -31,7 +31,8 @@ pub struct ExitRow {
     pub when: &'static str,
 }
 
-/// The exit-code table: the single source for [`Kind::exit_code`], `--help` and the README.
+/// The exit-code table: the single source for [`Kind::exit_code`], `--help` and the man page
+/// (the README repeats it for readers).
 pub const EXIT_CODES: &[ExitRow] = &[
     ExitRow { code: 0, kind: "ok", when: "the API accepted the rebalance; a dry run printed" },
     ExitRow { code: 1, kind: "internal", when: "a bug, or stdout could not be written" },
@@ -75,15 +76,6 @@ impl Kind {
     pub fn retryable(self) -> bool {
         matches!(self, Kind::RetryLater | Kind::Network)
     }
-}
-
-/// The exit-code table as text, for `--help`.
-pub fn exit_code_help() -> String {
-    let mut text = String::from("Exit status:\n");
-    for row in EXIT_CODES {
-        text.push_str(&format!("  {:>3}  {:<15}  {}\n", row.code, row.kind, row.when));
-    }
-    text
 }
 
 /// Whether the request may have reached the service when a transport error happened.

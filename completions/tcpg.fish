@@ -31,7 +31,7 @@ complete -c tcpg -n "__fish_tcpg_needs_command" -l endpoint -d 'API host or URL;
 complete -c tcpg -n "__fish_tcpg_needs_command" -l language -d 'Language of API error messages' -r -f -a "en-US\t''
 zh-CN\t''"
 complete -c tcpg -n "__fish_tcpg_needs_command" -l timeout -d 'Time limit for the whole call, retries included, in seconds [default: 30]' -r
-complete -c tcpg -n "__fish_tcpg_needs_command" -l retries -d 'Retries when the service certainly did not act (throttling, failure to connect); 0 disables' -r
+complete -c tcpg -n "__fish_tcpg_needs_command" -l retries -d 'Retries when the service certainly did not act (throttling, failure to connect); 0 disables [default: 3]' -r
 complete -c tcpg -n "__fish_tcpg_needs_command" -l ca-bundle -d 'Extra trusted root certificates (PEM), e.g. for a corporate proxy [env: SSL_CERT_FILE]' -r -F
 complete -c tcpg -n "__fish_tcpg_needs_command" -s o -l output -d 'Output format [env: TCPG_OUTPUT] [default: text]' -r -f -a "text\t''
 json\t''"
@@ -54,7 +54,7 @@ complete -c tcpg -n "__fish_tcpg_using_subcommand rebalance" -l endpoint -d 'API
 complete -c tcpg -n "__fish_tcpg_using_subcommand rebalance" -l language -d 'Language of API error messages' -r -f -a "en-US\t''
 zh-CN\t''"
 complete -c tcpg -n "__fish_tcpg_using_subcommand rebalance" -l timeout -d 'Time limit for the whole call, retries included, in seconds [default: 30]' -r
-complete -c tcpg -n "__fish_tcpg_using_subcommand rebalance" -l retries -d 'Retries when the service certainly did not act (throttling, failure to connect); 0 disables' -r
+complete -c tcpg -n "__fish_tcpg_using_subcommand rebalance" -l retries -d 'Retries when the service certainly did not act (throttling, failure to connect); 0 disables [default: 3]' -r
 complete -c tcpg -n "__fish_tcpg_using_subcommand rebalance" -l ca-bundle -d 'Extra trusted root certificates (PEM), e.g. for a corporate proxy [env: SSL_CERT_FILE]' -r -F
 complete -c tcpg -n "__fish_tcpg_using_subcommand rebalance" -s o -l output -d 'Output format [env: TCPG_OUTPUT] [default: text]' -r -f -a "text\t''
 json\t''"
@@ -73,7 +73,7 @@ complete -c tcpg -n "__fish_tcpg_using_subcommand config; and not __fish_seen_su
 complete -c tcpg -n "__fish_tcpg_using_subcommand config; and not __fish_seen_subcommand_from path init show help" -l language -d 'Language of API error messages' -r -f -a "en-US\t''
 zh-CN\t''"
 complete -c tcpg -n "__fish_tcpg_using_subcommand config; and not __fish_seen_subcommand_from path init show help" -l timeout -d 'Time limit for the whole call, retries included, in seconds [default: 30]' -r
-complete -c tcpg -n "__fish_tcpg_using_subcommand config; and not __fish_seen_subcommand_from path init show help" -l retries -d 'Retries when the service certainly did not act (throttling, failure to connect); 0 disables' -r
+complete -c tcpg -n "__fish_tcpg_using_subcommand config; and not __fish_seen_subcommand_from path init show help" -l retries -d 'Retries when the service certainly did not act (throttling, failure to connect); 0 disables [default: 3]' -r
 complete -c tcpg -n "__fish_tcpg_using_subcommand config; and not __fish_seen_subcommand_from path init show help" -l ca-bundle -d 'Extra trusted root certificates (PEM), e.g. for a corporate proxy [env: SSL_CERT_FILE]' -r -F
 complete -c tcpg -n "__fish_tcpg_using_subcommand config; and not __fish_seen_subcommand_from path init show help" -s o -l output -d 'Output format [env: TCPG_OUTPUT] [default: text]' -r -f -a "text\t''
 json\t''"
@@ -93,7 +93,7 @@ complete -c tcpg -n "__fish_tcpg_using_subcommand config; and __fish_seen_subcom
 complete -c tcpg -n "__fish_tcpg_using_subcommand config; and __fish_seen_subcommand_from path" -l language -d 'Language of API error messages' -r -f -a "en-US\t''
 zh-CN\t''"
 complete -c tcpg -n "__fish_tcpg_using_subcommand config; and __fish_seen_subcommand_from path" -l timeout -d 'Time limit for the whole call, retries included, in seconds [default: 30]' -r
-complete -c tcpg -n "__fish_tcpg_using_subcommand config; and __fish_seen_subcommand_from path" -l retries -d 'Retries when the service certainly did not act (throttling, failure to connect); 0 disables' -r
+complete -c tcpg -n "__fish_tcpg_using_subcommand config; and __fish_seen_subcommand_from path" -l retries -d 'Retries when the service certainly did not act (throttling, failure to connect); 0 disables [default: 3]' -r
 complete -c tcpg -n "__fish_tcpg_using_subcommand config; and __fish_seen_subcommand_from path" -l ca-bundle -d 'Extra trusted root certificates (PEM), e.g. for a corporate proxy [env: SSL_CERT_FILE]' -r -F
 complete -c tcpg -n "__fish_tcpg_using_subcommand config; and __fish_seen_subcommand_from path" -s o -l output -d 'Output format [env: TCPG_OUTPUT] [default: text]' -r -f -a "text\t''
 json\t''"
@@ -111,7 +111,7 @@ complete -c tcpg -n "__fish_tcpg_using_subcommand config; and __fish_seen_subcom
 complete -c tcpg -n "__fish_tcpg_using_subcommand config; and __fish_seen_subcommand_from init" -l language -d 'Language of API error messages' -r -f -a "en-US\t''
 zh-CN\t''"
 complete -c tcpg -n "__fish_tcpg_using_subcommand config; and __fish_seen_subcommand_from init" -l timeout -d 'Time limit for the whole call, retries included, in seconds [default: 30]' -r
-complete -c tcpg -n "__fish_tcpg_using_subcommand config; and __fish_seen_subcommand_from init" -l retries -d 'Retries when the service certainly did not act (throttling, failure to connect); 0 disables' -r
+complete -c tcpg -n "__fish_tcpg_using_subcommand config; and __fish_seen_subcommand_from init" -l retries -d 'Retries when the service certainly did not act (throttling, failure to connect); 0 disables [default: 3]' -r
 complete -c tcpg -n "__fish_tcpg_using_subcommand config; and __fish_seen_subcommand_from init" -l ca-bundle -d 'Extra trusted root certificates (PEM), e.g. for a corporate proxy [env: SSL_CERT_FILE]' -r -F
 complete -c tcpg -n "__fish_tcpg_using_subcommand config; and __fish_seen_subcommand_from init" -s o -l output -d 'Output format [env: TCPG_OUTPUT] [default: text]' -r -f -a "text\t''
 json\t''"
@@ -128,7 +128,7 @@ complete -c tcpg -n "__fish_tcpg_using_subcommand config; and __fish_seen_subcom
 complete -c tcpg -n "__fish_tcpg_using_subcommand config; and __fish_seen_subcommand_from show" -l language -d 'Language of API error messages' -r -f -a "en-US\t''
 zh-CN\t''"
 complete -c tcpg -n "__fish_tcpg_using_subcommand config; and __fish_seen_subcommand_from show" -l timeout -d 'Time limit for the whole call, retries included, in seconds [default: 30]' -r
-complete -c tcpg -n "__fish_tcpg_using_subcommand config; and __fish_seen_subcommand_from show" -l retries -d 'Retries when the service certainly did not act (throttling, failure to connect); 0 disables' -r
+complete -c tcpg -n "__fish_tcpg_using_subcommand config; and __fish_seen_subcommand_from show" -l retries -d 'Retries when the service certainly did not act (throttling, failure to connect); 0 disables [default: 3]' -r
 complete -c tcpg -n "__fish_tcpg_using_subcommand config; and __fish_seen_subcommand_from show" -l ca-bundle -d 'Extra trusted root certificates (PEM), e.g. for a corporate proxy [env: SSL_CERT_FILE]' -r -F
 complete -c tcpg -n "__fish_tcpg_using_subcommand config; and __fish_seen_subcommand_from show" -s o -l output -d 'Output format [env: TCPG_OUTPUT] [default: text]' -r -f -a "text\t''
 json\t''"
@@ -148,7 +148,7 @@ complete -c tcpg -n "__fish_tcpg_using_subcommand completions" -l endpoint -d 'A
 complete -c tcpg -n "__fish_tcpg_using_subcommand completions" -l language -d 'Language of API error messages' -r -f -a "en-US\t''
 zh-CN\t''"
 complete -c tcpg -n "__fish_tcpg_using_subcommand completions" -l timeout -d 'Time limit for the whole call, retries included, in seconds [default: 30]' -r
-complete -c tcpg -n "__fish_tcpg_using_subcommand completions" -l retries -d 'Retries when the service certainly did not act (throttling, failure to connect); 0 disables' -r
+complete -c tcpg -n "__fish_tcpg_using_subcommand completions" -l retries -d 'Retries when the service certainly did not act (throttling, failure to connect); 0 disables [default: 3]' -r
 complete -c tcpg -n "__fish_tcpg_using_subcommand completions" -l ca-bundle -d 'Extra trusted root certificates (PEM), e.g. for a corporate proxy [env: SSL_CERT_FILE]' -r -F
 complete -c tcpg -n "__fish_tcpg_using_subcommand completions" -s o -l output -d 'Output format [env: TCPG_OUTPUT] [default: text]' -r -f -a "text\t''
 json\t''"
@@ -164,7 +164,7 @@ complete -c tcpg -n "__fish_tcpg_using_subcommand man" -l endpoint -d 'API host 
 complete -c tcpg -n "__fish_tcpg_using_subcommand man" -l language -d 'Language of API error messages' -r -f -a "en-US\t''
 zh-CN\t''"
 complete -c tcpg -n "__fish_tcpg_using_subcommand man" -l timeout -d 'Time limit for the whole call, retries included, in seconds [default: 30]' -r
-complete -c tcpg -n "__fish_tcpg_using_subcommand man" -l retries -d 'Retries when the service certainly did not act (throttling, failure to connect); 0 disables' -r
+complete -c tcpg -n "__fish_tcpg_using_subcommand man" -l retries -d 'Retries when the service certainly did not act (throttling, failure to connect); 0 disables [default: 3]' -r
 complete -c tcpg -n "__fish_tcpg_using_subcommand man" -l ca-bundle -d 'Extra trusted root certificates (PEM), e.g. for a corporate proxy [env: SSL_CERT_FILE]' -r -F
 complete -c tcpg -n "__fish_tcpg_using_subcommand man" -s o -l output -d 'Output format [env: TCPG_OUTPUT] [default: text]' -r -f -a "text\t''
 json\t''"
@@ -180,7 +180,7 @@ complete -c tcpg -n "__fish_tcpg_using_subcommand environment" -l endpoint -d 'A
 complete -c tcpg -n "__fish_tcpg_using_subcommand environment" -l language -d 'Language of API error messages' -r -f -a "en-US\t''
 zh-CN\t''"
 complete -c tcpg -n "__fish_tcpg_using_subcommand environment" -l timeout -d 'Time limit for the whole call, retries included, in seconds [default: 30]' -r
-complete -c tcpg -n "__fish_tcpg_using_subcommand environment" -l retries -d 'Retries when the service certainly did not act (throttling, failure to connect); 0 disables' -r
+complete -c tcpg -n "__fish_tcpg_using_subcommand environment" -l retries -d 'Retries when the service certainly did not act (throttling, failure to connect); 0 disables [default: 3]' -r
 complete -c tcpg -n "__fish_tcpg_using_subcommand environment" -l ca-bundle -d 'Extra trusted root certificates (PEM), e.g. for a corporate proxy [env: SSL_CERT_FILE]' -r -F
 complete -c tcpg -n "__fish_tcpg_using_subcommand environment" -s o -l output -d 'Output format [env: TCPG_OUTPUT] [default: text]' -r -f -a "text\t''
 json\t''"

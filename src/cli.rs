@@ -179,9 +179,9 @@ pub struct GlobalArgs {
     pub timeout: Option<f64>,
 
     /// Retries when the service certainly did not act (throttling, failure to connect); 0 disables
-    #[arg(long, global = true, value_name = "N", default_value_t = crate::retry::DEFAULT_RETRIES,
-          value_parser = clap::value_parser!(u32).range(0..=10))]
-    pub retries: u32,
+    /// [default: 3]
+    #[arg(long, global = true, value_name = "N", value_parser = clap::value_parser!(u32).range(0..=10))]
+    pub retries: Option<u32>,
 
     /// Extra trusted root certificates (PEM), e.g. for a corporate proxy [env: SSL_CERT_FILE]
     #[arg(long, global = true, value_name = "PEM")]

@@ -361,11 +361,11 @@ pub struct Settings {
     pub region: Option<Sourced<String>>,
     pub endpoint: Sourced<Endpoint>,
     pub language: Option<Sourced<Language>>,
-    pub timeout: Duration,
+    pub timeout: Sourced<Duration>,
     pub group: Option<Sourced<String>>,
     pub aliases: BTreeMap<String, String>,
     pub credentials: Lookup,
-    pub retries: u32,
+    pub retries: Sourced<u32>,
     pub ca_bundle: Option<Sourced<PathBuf>>,
     /// Set when the credentials come from a config file that others can read.
     pub permission_warning: Option<String>,
@@ -373,17 +373,18 @@ pub struct Settings {
 
 /// The output format: `--output`/`--json` > `$TCPG_OUTPUT` > text. Resolved first of all, so that
 /// even a configuration error is reported in the requested format.
-pub fn output_format(args: &GlobalArgs, env: &Env) -> Result<OutputFormat, Error> {
+pub fn output_format(args: &GlobalArgs, env: &Env) -> Result<Sourced<OutputFormat>, Error> {
+    let sourced = |value, origin| Ok(Sourced { value, origin });
     if args.json {
-        return Ok(OutputFormat::Json);
+        return sourced(OutputFormat::Json, Origin::Flag("--json"));
     }
     if let Some(format) = args.output {
-        return Ok(format);
+        return sourced(format, Origin::Flag("--output"));
     }
     match env.get(ENV_OUTPUT) {
-        None => Ok(OutputFormat::Text),
-        Some(v) if v.eq_ignore_ascii_case("json") => Ok(OutputFormat::Json),
-        Some(v) if v.eq_ignore_ascii_case("text") => Ok(OutputFormat::Text),
+        None => sourced(OutputFormat::Text, Origin::Default),
+        Some(v) if v.eq_ignore_ascii_case("json") => sourced(OutputFormat::Json, Origin::Env(ENV_OUTPUT)),
+        Some(v) if v.eq_ignore_ascii_case("text") => sourced(OutputFormat::Text, Origin::Env(ENV_OUTPUT)),
         Some(v) => Err(Error::usage(format!("${ENV_OUTPUT} is `{v}`; expected `text` or `json`"))),
     }
 }
@@ -495,7 +496,14 @@ pub fn resolve(args: &GlobalArgs, env: &Env) -> Result<Settings, Error> {
         None
     };
 
-    let timeout = Duration::from_secs_f64(args.timeout.unwrap_or(DEFAULT_TIMEOUT_SECS));
+    let timeout = match args.timeout {
+        Some(secs) => Sourced { value: Duration::from_secs_f64(secs), origin: Origin::Flag("--timeout") },
+        None => Sourced { value: Duration::from_secs_f64(DEFAULT_TIMEOUT_SECS), origin: Origin::Default },
+    };
+    let retries = match args.retries {
+        Some(n) => Sourced { value: n, origin: Origin::Flag("--retries") },
+        None => Sourced { value: crate::retry::DEFAULT_RETRIES, origin: Origin::Default },
+    };
 
     let group = profile
         .and_then(|p| p.group.as_deref())
@@ -560,7 +568,7 @@ pub fn resolve(args: &GlobalArgs, env: &Env) -> Result<Settings, Error> {
         group,
         aliases,
         credentials,
-        retries: args.retries,
+        retries,
         ca_bundle,
         permission_warning,
     })

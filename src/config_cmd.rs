@@ -9,7 +9,7 @@
 //! SecretKey is never accepted as a flag value; it comes from the environment or the terminal.
 
 use crate::cli::{ConfigCommand, GlobalArgs, InitArgs, OutputFormat};
-use crate::config::{self, ConfigLocation, Env, Origin, Settings, ENV_CONFIG, ENV_OUTPUT, ENV_PROFILE};
+use crate::config::{self, ConfigLocation, Env, Origin, Settings, ENV_CONFIG, ENV_PROFILE};
 use crate::credentials::{mask_id, Lookup, ENV_SECRET_ID, ENV_SECRET_KEY, ENV_TOKEN};
 use crate::error::Error;
 use serde_json::{json, Value};
@@ -141,34 +141,30 @@ fn show(global: &GlobalArgs, env: &Env, format: OutputFormat) -> Result<(), Erro
         "group",
         "not set (pass --group)",
     ));
-    let timeout_origin = if global.timeout.is_some() { Origin::Flag("--timeout") } else { Origin::Default };
-    rows.push(Row {
-        name: "timeout",
-        value: Some(format!("{}s", settings.timeout.as_secs_f64())),
-        origin: Some(timeout_origin),
-        line: None,
-        unset: "",
-    });
-    let output_origin = if global.json {
-        Origin::Flag("--json")
-    } else if global.output.is_some() {
-        Origin::Flag("--output")
-    } else if env.get(ENV_OUTPUT).is_some() {
-        Origin::Env(ENV_OUTPUT)
-    } else {
-        Origin::Default
-    };
-    let output_value = match format {
+    rows.push(sourced(
+        "timeout",
+        Some((format!("{}s", settings.timeout.value.as_secs_f64()), &settings.timeout.origin)),
+        "timeout",
+        "",
+    ));
+    rows.push(sourced(
+        "retries",
+        Some((settings.retries.value.to_string(), &settings.retries.origin)),
+        "retries",
+        "",
+    ));
+    rows.push(sourced(
+        "ca_bundle",
+        settings.ca_bundle.as_ref().map(|c| (c.value.display().to_string(), &c.origin)),
+        "ca_bundle",
+        "not set (the bundled Mozilla roots only)",
+    ));
+    let output = config::output_format(global, env)?;
+    let output_value = match output.value {
         OutputFormat::Text => "text",
         OutputFormat::Json => "json",
     };
-    rows.push(Row {
-        name: "output",
-        value: Some(output_value.to_string()),
-        origin: Some(output_origin),
-        line: None,
-        unset: "",
-    });
+    rows.push(sourced("output", Some((output_value.to_string(), &output.origin)), "output", ""));
 
     let aliases: Vec<(String, String, Option<usize>)> = settings
         .aliases
@@ -203,6 +199,9 @@ fn show(global: &GlobalArgs, env: &Env, format: OutputFormat) -> Result<(), Erro
                     origin_text(&alias_origin, *line)
                 ));
             }
+            if let Some(warning) = &settings.permission_warning {
+                text.push_str(&format!("warning: {warning}\n"));
+            }
             if let Lookup::Missing { looked } = &settings.credentials {
                 text.push_str("no credentials found; looked in:\n");
                 for place in looked {
@@ -233,6 +232,7 @@ fn show(global: &GlobalArgs, env: &Env, format: OutputFormat) -> Result<(), Erro
                     })
                     .collect(),
             );
+            doc.insert("warnings".into(), settings.permission_warning.iter().cloned().collect());
             let mut creds = serde_json::Map::new();
             creds.insert("found".into(), matches!(settings.credentials, Lookup::Found(_)).into());
             for row in &credential_rows {

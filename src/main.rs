@@ -22,7 +22,7 @@ fn main() -> ExitCode {
         }
     };
     let format = match config::output_format(&cli.global, &env) {
-        Ok(format) => format,
+        Ok(format) => format.value,
         Err(e) => {
             Output::new(OutputFormat::Text, false, false, &env).failure(None, &e);
             return ExitCode::from(e.exit_code());

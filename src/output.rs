@@ -223,7 +223,7 @@ impl Output {
                 if creds.token.is_some() { " with session token" } else { "" }
             );
         }
-        eprintln!("* timeout: {}s", settings.timeout.as_secs_f64());
+        eprintln!("* timeout: {}s", settings.timeout.value.as_secs_f64());
     }
 
     /// `-v`: the request about to be sent, redacted.

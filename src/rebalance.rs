@@ -75,13 +75,13 @@ pub fn run(
         confirm(&groups, &settings, ids_from_stdin)?;
     }
 
-    let client = Client::new(settings.timeout, settings.ca_bundle.as_ref().map(|c| c.value.as_path()))?;
+    let client = Client::new(settings.timeout.value, settings.ca_bundle.as_ref().map(|c| c.value.as_path()))?;
     let mut caller = Caller {
         client: &client,
         target,
         credentials,
-        retries: settings.retries,
-        timeout: settings.timeout,
+        retries: settings.retries.value,
+        timeout: settings.timeout.value,
         pacer: Pacer::default(),
         backoff: Backoff::from_entropy(),
         skew: None,

@@ -289,3 +289,38 @@ fn config_show_names_the_other_tools_file_or_every_place_looked() {
     assert_eq!(doc["region"]["origin"]["path"], dir.join("default.configure").to_str().unwrap());
     assert!(!doc.to_string().contains(TEST_SECRET_KEY));
 }
+
+#[test]
+fn config_show_includes_the_network_settings_and_the_permission_warning() {
+    let sandbox = Sandbox::new();
+    let path = sandbox.write_config(&format!(
+        "[profiles.default]\nsecret_id = \"{TEST_SECRET_ID}\"\nsecret_key = \"{TEST_SECRET_KEY}\"\nca_bundle = \"/corp/ca.pem\"\n"
+    ));
+    let out = sandbox
+        .cmd()
+        .args(["config", "show", "--json", "--retries", "5", "--timeout", "7"])
+        .output()
+        .unwrap();
+    assert_eq!(code(&out), 0, "{}", stderr(&out));
+    let doc = one_json(&out);
+    assert_eq!(doc["retries"]["value"], "5");
+    assert_eq!(doc["retries"]["origin"]["kind"], "flag");
+    assert_eq!(doc["timeout"]["value"], "7s");
+    assert_eq!(doc["ca_bundle"]["value"], "/corp/ca.pem");
+    assert_eq!(doc["ca_bundle"]["origin"]["line"], 4);
+    let out =
+        sandbox.cmd().env("SSL_CERT_FILE", "/other.pem").args(["config", "show", "--json"]).output().unwrap();
+    let doc = one_json(&out);
+    assert_eq!(doc["ca_bundle"]["origin"]["kind"], "env");
+    assert_eq!(doc["retries"]["origin"]["kind"], "default");
+    #[cfg(unix)]
+    {
+        use std::os::unix::fs::PermissionsExt;
+        std::fs::set_permissions(&path, std::fs::Permissions::from_mode(0o644)).unwrap();
+        let doc = one_json(&sandbox.cmd().args(["config", "show", "--json"]).output().unwrap());
+        assert!(doc["warnings"][0].as_str().unwrap().contains("readable by others"), "{doc}");
+        std::fs::set_permissions(&path, std::fs::Permissions::from_mode(0o600)).unwrap();
+        let doc = one_json(&sandbox.cmd().args(["config", "show", "--json"]).output().unwrap());
+        assert_eq!(doc["warnings"], serde_json::json!([]));
+    }
+}

@@ -133,6 +133,37 @@ struct Shared {
     id_counter: AtomicU64,
     connections: AtomicU64,
     id_seed: u64,
+    /// Opt-in throttling like the real API (see [`FakeApi::with_rate_limit`]).
+    rate_limit: Mutex<Option<RateLimit>>,
+    /// Opt-in delay before each connection's first byte is read ([`FakeApi::with_connect_delay`]).
+    connect_delay: Mutex<Duration>,
+}
+
+/// At most `limit` requests per one-second window of the wall clock (`[s, s+1)` for whole
+/// seconds `s`), counted on arrival; throttled requests count too.
+struct RateLimit {
+    limit: u32,
+    window: i64,
+    count: u32,
+    throttled: u64,
+}
+
+impl RateLimit {
+    /// Count one arrival now; true if it is over the limit.
+    fn over(&mut self) -> bool {
+        let window =
+            SystemTime::now().duration_since(UNIX_EPOCH).expect("clock before 1970").as_secs() as i64;
+        if window != self.window {
+            self.window = window;
+            self.count = 0;
+        }
+        self.count += 1;
+        let over = self.count > self.limit;
+        if over {
+            self.throttled += 1;
+        }
+        over
+    }
 }
 
 fn lock<T>(m: &Mutex<T>) -> MutexGuard<'_, T> {
@@ -218,6 +249,8 @@ impl FakeApi {
             id_counter: AtomicU64::new(0),
             connections: AtomicU64::new(0),
             id_seed: seed,
+            rate_limit: Mutex::new(None),
+            connect_delay: Mutex::new(Duration::ZERO),
         });
         let accept_shared = Arc::clone(&shared);
         let accept_thread = thread::Builder::new()
@@ -232,6 +265,7 @@ impl FakeApi {
                     let _ = thread::Builder::new().name("fake-api-conn".to_string()).spawn(move || {
                         let _ = stream.set_read_timeout(Some(READ_TIMEOUT));
                         let _ = stream.set_nodelay(true);
+                        thread::sleep(*lock(&conn_shared.connect_delay));
                         let conn = match &conn_shared.tls {
                             None => Conn::Plain(stream),
                             Some(config) => match rustls::ServerConnection::new(Arc::clone(config)) {
@@ -251,6 +285,27 @@ impl FakeApi {
     pub fn with_server_time(self, unix: i64) -> Self {
         *lock(&self.shared.server_time) = Some(unix);
         self
+    }
+
+    /// Enforce the API's request limit: at most `per_second` requests in each one-second window
+    /// of the wall clock, counted on arrival (throttled ones included). Requests above it get
+    /// `RequestLimitExceeded` (without consuming a scripted reply); see [`FakeApi::throttled`].
+    pub fn with_rate_limit(self, per_second: u32) -> Self {
+        *lock(&self.shared.rate_limit) =
+            Some(RateLimit { limit: per_second, window: i64::MIN, count: 0, throttled: 0 });
+        self
+    }
+
+    /// Wait this long before serving each new connection (before the TLS handshake), like a
+    /// distant server: the first request of a connection arrives that much later than the next.
+    pub fn with_connect_delay(self, delay: Duration) -> Self {
+        *lock(&self.shared.connect_delay) = delay;
+        self
+    }
+
+    /// How many requests were answered `RequestLimitExceeded` by [`FakeApi::with_rate_limit`].
+    pub fn throttled(&self) -> u64 {
+        lock(&self.shared.rate_limit).as_ref().map_or(0, |r| r.throttled)
     }
 
     /// Accept another SecretId/SecretKey pair.
@@ -894,9 +949,14 @@ fn handle_request(shared: &Shared, req: HttpRequest, connection: u64) -> Action 
     // Pick the scripted reply and record the request atomically, before the
     // response is written: once a client has its answer, the record exists.
     let mut state = lock(&shared.state);
-    let idx = state.served.min(shared.replies.len() - 1);
-    state.served += 1;
-    let reply = shared.replies[idx].clone();
+    let throttled = lock(&shared.rate_limit).as_mut().is_some_and(RateLimit::over);
+    let reply = if throttled {
+        Reply::api_error("RequestLimitExceeded", "The request frequency exceeds the limit per second.")
+    } else {
+        let idx = state.served.min(shared.replies.len() - 1);
+        state.served += 1;
+        shared.replies[idx].clone()
+    };
 
     let (action, request_id) = match &reply {
         Reply::Raw { status, headers, body } => {

@@ -135,8 +135,9 @@ struct Shared {
     id_seed: u64,
     /// Opt-in throttling like the real API (see [`FakeApi::with_rate_limit`]).
     rate_limit: Mutex<Option<RateLimit>>,
-    /// Opt-in delay before each connection's first byte is read ([`FakeApi::with_connect_delay`]).
-    connect_delay: Mutex<Duration>,
+    /// Opt-in random delay before each request counts as arrived ([`FakeApi::with_latency`]).
+    latency: Mutex<Duration>,
+    latency_counter: AtomicU64,
 }
 
 /// At most `limit` requests per one-second window of the wall clock (`[s, s+1)` for whole
@@ -250,7 +251,8 @@ impl FakeApi {
             connections: AtomicU64::new(0),
             id_seed: seed,
             rate_limit: Mutex::new(None),
-            connect_delay: Mutex::new(Duration::ZERO),
+            latency: Mutex::new(Duration::ZERO),
+            latency_counter: AtomicU64::new(0),
         });
         let accept_shared = Arc::clone(&shared);
         let accept_thread = thread::Builder::new()
@@ -265,7 +267,6 @@ impl FakeApi {
                     let _ = thread::Builder::new().name("fake-api-conn".to_string()).spawn(move || {
                         let _ = stream.set_read_timeout(Some(READ_TIMEOUT));
                         let _ = stream.set_nodelay(true);
-                        thread::sleep(*lock(&conn_shared.connect_delay));
                         let conn = match &conn_shared.tls {
                             None => Conn::Plain(stream),
                             Some(config) => match rustls::ServerConnection::new(Arc::clone(config)) {
@@ -296,10 +297,10 @@ impl FakeApi {
         self
     }
 
-    /// Wait this long before serving each new connection (before the TLS handshake), like a
-    /// distant server: the first request of a connection arrives that much later than the next.
-    pub fn with_connect_delay(self, delay: Duration) -> Self {
-        *lock(&self.shared.connect_delay) = delay;
+    /// Hold each request for a pseudo-random time in `[0, max)` before it counts as arrived (for
+    /// the rate limit) and is answered, like a network whose latency varies.
+    pub fn with_latency(self, max: Duration) -> Self {
+        *lock(&self.shared.latency) = max;
         self
     }
 
@@ -941,6 +942,14 @@ fn error_json(code: &str, message: &str, request_id: &str) -> serde_json::Value 
 
 /// Verify, record, and decide the response.
 fn handle_request(shared: &Shared, req: HttpRequest, connection: u64) -> Action {
+    let latency = *lock(&shared.latency);
+    if !latency.is_zero() {
+        let n = shared.latency_counter.fetch_add(1, Ordering::Relaxed);
+        let mut z = (shared.id_seed ^ n).wrapping_add(0x9E37_79B9_7F4A_7C15);
+        z = (z ^ (z >> 30)).wrapping_mul(0xBF58_476D_1CE4_E5B9);
+        z = (z ^ (z >> 27)).wrapping_mul(0x94D0_49BB_1331_11EB);
+        thread::sleep(Duration::from_nanos((z ^ (z >> 31)) % latency.as_nanos().max(1) as u64));
+    }
     let now = shared.now();
     let verdict = verify(shared, &req, now);
     let client_wants_close = req.version == "HTTP/1.0"

@@ -229,7 +229,10 @@ impl Caller<'_> {
             self.out.verbose_request(&request);
             crate::interrupt::mark_sending();
             let left = deadline.saturating_duration_since(Instant::now()).max(Duration::from_millis(1));
-            let (error, server_time) = match self.client.send(&request, left) {
+            let sent = self.client.send(&request, left);
+            // The rate window counts from the end of the attempt (see `Pacer`).
+            self.pacer.finished();
+            let (error, server_time) = match sent {
                 Ok(exchange) => {
                     self.out.verbose_response(&exchange);
                     match api::interpret(&exchange, &request.host) {

@@ -12,6 +12,7 @@
 //! success (unlike the official Python SDK's retryer, which can repeat successful calls).
 
 use crate::error::{Delivery, Error};
+use std::collections::VecDeque;
 use std::time::{Duration, Instant};
 
 /// The default number of retries after the first attempt.
@@ -22,6 +23,10 @@ pub const BASE_DELAY: Duration = Duration::from_millis(250);
 pub const MAX_DELAY: Duration = Duration::from_secs(8);
 /// The API allows 100 requests per second; one process stays under it.
 pub const MIN_INTERVAL: Duration = Duration::from_millis(10);
+/// The API's limit: at most this many requests in one window of [`RATE_WINDOW`].
+pub const RATE_LIMIT: usize = 100;
+/// One second, plus a millisecond for the server's clock.
+pub const RATE_WINDOW: Duration = Duration::from_millis(1001);
 
 /// Whether `error` proves the service did not act, so that sending again is safe.
 pub fn is_safe_to_retry(error: &Error) -> bool {
@@ -74,22 +79,61 @@ impl Backoff {
     }
 }
 
-/// Keeps request starts at least [`MIN_INTERVAL`] apart.
-#[derive(Default)]
+/// Keeps request starts at least [`MIN_INTERVAL`] apart, and at most [`RATE_LIMIT`] requests in
+/// any [`RATE_WINDOW`] *as the server sees them*.
+///
+/// Spacing starts 10 ms apart is not enough on its own: the server counts arrivals, and the
+/// first request of a connection arrives a TCP and TLS handshake late while the next ones do not,
+/// so 101 arrivals can fall within one second (a real network's handshake of two round trips,
+/// say 100 ms, makes that likely for any batch over 100). A request arrives before its attempt
+/// ends, so request `k + 100` starts no earlier than one window after attempt `k` *ended*
+/// ([`Pacer::finished`]): any 101 arrivals then span more than a window, whatever the latency.
+/// This costs about one round trip per 100 requests.
 pub struct Pacer {
+    min_interval: Duration,
+    limit: usize,
+    window: Duration,
     last: Option<Instant>,
+    /// When each of the last `limit` attempts ended (its start, until it ends).
+    recent: VecDeque<Instant>,
+}
+
+impl Default for Pacer {
+    fn default() -> Self {
+        Pacer::new(MIN_INTERVAL, RATE_LIMIT, RATE_WINDOW)
+    }
 }
 
 impl Pacer {
+    pub fn new(min_interval: Duration, limit: usize, window: Duration) -> Self {
+        Pacer { min_interval, limit: limit.max(1), window, last: None, recent: VecDeque::new() }
+    }
+
     /// Wait, if needed, until the next request may start.
     pub fn wait(&mut self) {
-        if let Some(last) = self.last {
-            let elapsed = last.elapsed();
-            if elapsed < MIN_INTERVAL {
-                std::thread::sleep(MIN_INTERVAL - elapsed);
+        let mut ready = self.last.map(|last| last + self.min_interval);
+        if self.recent.len() >= self.limit {
+            if let Some(oldest_end) = self.recent.pop_front() {
+                ready = ready.max(Some(oldest_end + self.window));
             }
         }
-        self.last = Some(Instant::now());
+        if let Some(ready) = ready {
+            let now = Instant::now();
+            if ready > now {
+                std::thread::sleep(ready - now);
+            }
+        }
+        let now = Instant::now();
+        self.last = Some(now);
+        self.recent.push_back(now);
+    }
+
+    /// The attempt started by the last [`Pacer::wait`] is over (answered or failed): the request
+    /// reached the server, if at all, before now.
+    pub fn finished(&mut self) {
+        if let Some(end) = self.recent.back_mut() {
+            *end = Instant::now();
+        }
     }
 }
 
@@ -138,5 +182,26 @@ mod tests {
             distinct.insert(d);
         }
         assert!(distinct.len() > 40, "full jitter varies");
+    }
+
+    #[test]
+    fn pacer_spaces_starts_and_counts_the_window_from_the_end_of_each_attempt() {
+        // Lower bounds only (sleep never wakes early), so this cannot flake on a slow machine.
+        let (interval, window) = (Duration::from_millis(2), Duration::from_millis(40));
+        let mut pacer = Pacer::new(interval, 3, window);
+        let (mut starts, mut ends) = (Vec::new(), Vec::new());
+        for _ in 0..8 {
+            pacer.wait();
+            starts.push(Instant::now());
+            std::thread::sleep(Duration::from_millis(3));
+            ends.push(Instant::now());
+            pacer.finished();
+        }
+        for i in 1..starts.len() {
+            assert!(starts[i] - starts[i - 1] >= interval, "spacing at {i}");
+        }
+        for i in 3..starts.len() {
+            assert!(starts[i] >= ends[i - 3] + window, "window at {i}");
+        }
     }
 }

@@ -837,3 +837,23 @@ fn sandbox_layout() {
     drop(sb);
     assert!(!home.exists(), "temp HOME removed on drop");
 }
+
+#[test]
+fn rate_limit_throttles_above_the_limit_in_one_second_window() {
+    // Start just after a whole second so that the requests below share one window.
+    let now = std::time::SystemTime::now().duration_since(std::time::UNIX_EPOCH).unwrap();
+    std::thread::sleep(std::time::Duration::from_nanos(u64::from(1_000_000_000 - now.subsec_nanos())));
+    let fake = pg_fake(vec![Reply::Success, Reply::api_error("ResourceInUse", "busy")]).with_rate_limit(2);
+    expect_success(&fake, &Req::pg1());
+    let resp = expect_api_error(&fake, &Req::pg1(), "ResourceInUse");
+    assert_eq!(resp.json()["Response"]["Error"]["Code"], "ResourceInUse");
+    // The third in the same second is throttled, without consuming a scripted reply.
+    expect_api_error(&fake, &Req::pg1(), "RequestLimitExceeded");
+    assert_eq!(fake.throttled(), 1);
+    assert_eq!(fake.request_count(), 3);
+    // A fresh window: the scripted replies resume.
+    let now = std::time::SystemTime::now().duration_since(std::time::UNIX_EPOCH).unwrap();
+    std::thread::sleep(std::time::Duration::from_nanos(u64::from(1_000_000_000 - now.subsec_nanos())));
+    expect_api_error(&fake, &Req::pg1(), "ResourceInUse");
+    assert_eq!(fake.throttled(), 1);
+}

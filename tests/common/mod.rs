@@ -133,6 +133,38 @@ struct Shared {
     id_counter: AtomicU64,
     connections: AtomicU64,
     id_seed: u64,
+    /// Opt-in throttling like the real API (see [`FakeApi::with_rate_limit`]).
+    rate_limit: Mutex<Option<RateLimit>>,
+    /// Opt-in random delay before each request counts as arrived ([`FakeApi::with_latency`]).
+    latency: Mutex<Duration>,
+    latency_counter: AtomicU64,
+}
+
+/// At most `limit` requests per one-second window of the wall clock (`[s, s+1)` for whole
+/// seconds `s`), counted on arrival; throttled requests count too.
+struct RateLimit {
+    limit: u32,
+    window: i64,
+    count: u32,
+    throttled: u64,
+}
+
+impl RateLimit {
+    /// Count one arrival now; true if it is over the limit.
+    fn over(&mut self) -> bool {
+        let window =
+            SystemTime::now().duration_since(UNIX_EPOCH).expect("clock before 1970").as_secs() as i64;
+        if window != self.window {
+            self.window = window;
+            self.count = 0;
+        }
+        self.count += 1;
+        let over = self.count > self.limit;
+        if over {
+            self.throttled += 1;
+        }
+        over
+    }
 }
 
 fn lock<T>(m: &Mutex<T>) -> MutexGuard<'_, T> {
@@ -218,6 +250,9 @@ impl FakeApi {
             id_counter: AtomicU64::new(0),
             connections: AtomicU64::new(0),
             id_seed: seed,
+            rate_limit: Mutex::new(None),
+            latency: Mutex::new(Duration::ZERO),
+            latency_counter: AtomicU64::new(0),
         });
         let accept_shared = Arc::clone(&shared);
         let accept_thread = thread::Builder::new()
@@ -251,6 +286,27 @@ impl FakeApi {
     pub fn with_server_time(self, unix: i64) -> Self {
         *lock(&self.shared.server_time) = Some(unix);
         self
+    }
+
+    /// Enforce the API's request limit: at most `per_second` requests in each one-second window
+    /// of the wall clock, counted on arrival (throttled ones included). Requests above it get
+    /// `RequestLimitExceeded` (without consuming a scripted reply); see [`FakeApi::throttled`].
+    pub fn with_rate_limit(self, per_second: u32) -> Self {
+        *lock(&self.shared.rate_limit) =
+            Some(RateLimit { limit: per_second, window: i64::MIN, count: 0, throttled: 0 });
+        self
+    }
+
+    /// Hold each request for a pseudo-random time in `[0, max)` before it counts as arrived (for
+    /// the rate limit) and is answered, like a network whose latency varies.
+    pub fn with_latency(self, max: Duration) -> Self {
+        *lock(&self.shared.latency) = max;
+        self
+    }
+
+    /// How many requests were answered `RequestLimitExceeded` by [`FakeApi::with_rate_limit`].
+    pub fn throttled(&self) -> u64 {
+        lock(&self.shared.rate_limit).as_ref().map_or(0, |r| r.throttled)
     }
 
     /// Accept another SecretId/SecretKey pair.
@@ -886,6 +942,14 @@ fn error_json(code: &str, message: &str, request_id: &str) -> serde_json::Value 
 
 /// Verify, record, and decide the response.
 fn handle_request(shared: &Shared, req: HttpRequest, connection: u64) -> Action {
+    let latency = *lock(&shared.latency);
+    if !latency.is_zero() {
+        let n = shared.latency_counter.fetch_add(1, Ordering::Relaxed);
+        let mut z = (shared.id_seed ^ n).wrapping_add(0x9E37_79B9_7F4A_7C15);
+        z = (z ^ (z >> 30)).wrapping_mul(0xBF58_476D_1CE4_E5B9);
+        z = (z ^ (z >> 27)).wrapping_mul(0x94D0_49BB_1331_11EB);
+        thread::sleep(Duration::from_nanos((z ^ (z >> 31)) % latency.as_nanos().max(1) as u64));
+    }
     let now = shared.now();
     let verdict = verify(shared, &req, now);
     let client_wants_close = req.version == "HTTP/1.0"
@@ -894,9 +958,14 @@ fn handle_request(shared: &Shared, req: HttpRequest, connection: u64) -> Action 
     // Pick the scripted reply and record the request atomically, before the
     // response is written: once a client has its answer, the record exists.
     let mut state = lock(&shared.state);
-    let idx = state.served.min(shared.replies.len() - 1);
-    state.served += 1;
-    let reply = shared.replies[idx].clone();
+    let throttled = lock(&shared.rate_limit).as_mut().is_some_and(RateLimit::over);
+    let reply = if throttled {
+        Reply::api_error("RequestLimitExceeded", "The request frequency exceeds the limit per second.")
+    } else {
+        let idx = state.served.min(shared.replies.len() - 1);
+        state.served += 1;
+        shared.replies[idx].clone()
+    };
 
     let (action, request_id) = match &reply {
         Reply::Raw { status, headers, body } => {

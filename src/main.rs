@@ -29,10 +29,14 @@ fn main() -> ExitCode {
         }
     };
     let out = Output::new(format, cli.global.verbose > 0, cli.global.quiet, &env);
-    tcpg::interrupt::install(out);
     let mut group = None;
     let result = match &cli.command {
-        Command::Rebalance(args) => tcpg::rebalance::run(&cli.global, args, &env, &out, &mut group),
+        Command::Rebalance(args) => {
+            // Only the rebalance has something to say about Ctrl-C; elsewhere the default
+            // (the terminal restores itself, e.g. after the unechoed key prompt) is right.
+            tcpg::interrupt::install(out);
+            tcpg::rebalance::run(&cli.global, args, &env, &out, &mut group)
+        }
         Command::Config(command) => tcpg::config_cmd::run(&cli.global, command, &env, out.format),
         Command::Completions(args) => {
             tcpg::completions::print(&tcpg::completions::completion_script(args.shell))

@@ -103,7 +103,14 @@ pub fn run(
         match result {
             Ok(request_id) => {
                 succeeded += 1;
-                out.success(group_id, &request_id)?;
+                if let Err(e) = out.success(group_id, &request_id) {
+                    // Nobody reads the results any more: send nothing else, and keep an
+                    // earlier failure's exit code.
+                    return Err(match failed.first() {
+                        Some((_, first)) => Error::Reported { first: *first, failed: failed.len() },
+                        None => e,
+                    });
+                }
             }
             Err(error) => {
                 out.failure(Some(group_id), &error);

@@ -200,12 +200,8 @@ fn dry_run_of_a_batch_prints_every_request() {
 fn when_the_reader_goes_away_the_batch_stops_and_keeps_an_earlier_failure() {
     let sandbox = Sandbox::new();
     let server = FakeApi::start(vec![Reply::api_error("ResourceNotFound", "gone"), Reply::Success]);
-    let mut child = std::process::Command::new(assert_cmd::cargo::cargo_bin("tcpg"))
-        .env_clear()
-        .env("HOME", sandbox.home.path())
-        .env("XDG_CONFIG_HOME", sandbox.config_home())
-        .env("TENCENTCLOUD_SECRET_ID", TEST_SECRET_ID)
-        .env("TENCENTCLOUD_SECRET_KEY", TEST_SECRET_KEY)
+    let mut child = sandbox
+        .std_cmd_with_credentials()
         .args(["rebalance", "--yes", "--endpoint", &server.endpoint(), "-g", A, "-g", B, "-g", C])
         .stdout(std::process::Stdio::piped())
         .stderr(std::process::Stdio::piped())

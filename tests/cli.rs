@@ -255,12 +255,8 @@ fn unwritable_stdout_is_an_internal_error() {
     let full = std::fs::OpenOptions::new().write(true).open("/dev/full");
     let Ok(full) = full else { return }; // not Linux
     let server = FakeApi::start(vec![Reply::Success]);
-    let out = std::process::Command::new(assert_cmd::cargo::cargo_bin("tcpg"))
-        .env_clear()
-        .env("HOME", sandbox.home.path())
-        .env("XDG_CONFIG_HOME", sandbox.config_home())
-        .env("TENCENTCLOUD_SECRET_ID", TEST_SECRET_ID)
-        .env("TENCENTCLOUD_SECRET_KEY", TEST_SECRET_KEY)
+    let out = sandbox
+        .std_cmd_with_credentials()
         .args(["rebalance", "--group", GROUP, "--yes", "--endpoint", &server.endpoint()])
         .stdout(full)
         .stderr(std::process::Stdio::piped())

@@ -27,14 +27,8 @@ fn run(sandbox: &Sandbox, endpoint: &str, extra: &[&str]) -> Output {
 
 /// The same as a plain std Command, for spawning and signals.
 fn std_cmd(sandbox: &Sandbox, endpoint: &str, extra: &[&str]) -> Command {
-    let mut cmd = Command::new(assert_cmd::cargo::cargo_bin("tcpg"));
-    cmd.env_clear()
-        .env("HOME", sandbox.home.path())
-        .env("XDG_CONFIG_HOME", sandbox.config_home())
-        .env("TENCENTCLOUD_SECRET_ID", TEST_SECRET_ID)
-        .env("TENCENTCLOUD_SECRET_KEY", TEST_SECRET_KEY)
-        .args(["rebalance", "--group", GROUP, "--yes", "--endpoint", endpoint])
-        .args(extra);
+    let mut cmd = sandbox.std_cmd_with_credentials();
+    cmd.args(["rebalance", "--group", GROUP, "--yes", "--endpoint", endpoint]).args(extra);
     cmd
 }
 

@@ -1166,6 +1166,24 @@ impl Sandbox {
         path
     }
 
+    /// Like [`Sandbox::cmd`] with the test credentials, as a plain std `Command`: for spawning,
+    /// signals and closed or full stdout.
+    pub fn std_cmd_with_credentials(&self) -> std::process::Command {
+        let mut cmd = std::process::Command::new(assert_cmd::cargo::cargo_bin("tcpg"));
+        cmd.env_clear().envs(self.env_with_credentials());
+        cmd
+    }
+
+    /// The whole environment of a test run: HOME, XDG_CONFIG_HOME and the test credentials.
+    pub fn env_with_credentials(&self) -> [(&'static str, std::ffi::OsString); 4] {
+        [
+            ("HOME", self.home.path().into()),
+            ("XDG_CONFIG_HOME", self.config_home().into()),
+            ("TENCENTCLOUD_SECRET_ID", TEST_SECRET_ID.into()),
+            ("TENCENTCLOUD_SECRET_KEY", TEST_SECRET_KEY.into()),
+        ]
+    }
+
     /// The `tcpg` binary with a cleared environment plus only HOME and
     /// XDG_CONFIG_HOME (no TENCENTCLOUD_*/TCPG_*/proxy variables leak in).
     pub fn cmd(&self) -> assert_cmd::Command {
@@ -1204,12 +1222,8 @@ pub fn on_a_pty(sandbox: &Sandbox, args: &str) -> Option<std::process::Command> 
     let script = ["/usr/bin/script", "/bin/script"].into_iter().find(|p| std::path::Path::new(p).exists())?;
     let command = format!("{} {args}", assert_cmd::cargo::cargo_bin("tcpg").display());
     let mut cmd = std::process::Command::new(script);
+    cmd.env_clear().envs(sandbox.env_with_credentials());
     cmd.args(["-q", "-e", "-c", &command, "/dev/null"])
-        .env_clear()
-        .env("HOME", sandbox.home.path())
-        .env("XDG_CONFIG_HOME", sandbox.config_home())
-        .env("TENCENTCLOUD_SECRET_ID", TEST_SECRET_ID)
-        .env("TENCENTCLOUD_SECRET_KEY", TEST_SECRET_KEY)
         .env("TERM", "dumb")
         .stdin(std::process::Stdio::piped())
         .stdout(std::process::Stdio::piped())

@@ -110,9 +110,10 @@ fn show(global: &GlobalArgs, env: &Env, format: OutputFormat) -> Result<(), Erro
         line: profile_line,
         unset: "",
     });
-    let sourced = |name, value: Option<(String, &Origin)>, key: &str, unset| Row {
+    // `name` is also the key in the profile table, for the line number.
+    let sourced = |name: &'static str, value: Option<(String, &Origin)>, unset| Row {
         name,
-        line: value.as_ref().and_then(|(_, o)| line_of(o, key)),
+        line: value.as_ref().and_then(|(_, o)| line_of(o, name)),
         origin: value.as_ref().map(|(_, o)| (*o).clone()),
         value: value.map(|(v, _)| v),
         unset,
@@ -120,43 +121,28 @@ fn show(global: &GlobalArgs, env: &Env, format: OutputFormat) -> Result<(), Erro
     rows.push(sourced(
         "region",
         settings.region.as_ref().map(|r| (r.value.clone(), &r.origin)),
-        "region",
         "not set (no X-TC-Region header is sent)",
     ));
-    rows.push(sourced(
-        "endpoint",
-        Some((settings.endpoint.value.url(), &settings.endpoint.origin)),
-        "endpoint",
-        "",
-    ));
+    rows.push(sourced("endpoint", Some((settings.endpoint.value.url(), &settings.endpoint.origin)), ""));
     rows.push(sourced(
         "language",
         settings.language.as_ref().map(|l| (l.value.as_str().to_string(), &l.origin)),
-        "language",
         "not set (the service's default)",
     ));
     rows.push(sourced(
         "group",
         settings.group.as_ref().map(|g| (g.value.clone(), &g.origin)),
-        "group",
         "not set (pass --group)",
     ));
     rows.push(sourced(
         "timeout",
         Some((format!("{}s", settings.timeout.value.as_secs_f64()), &settings.timeout.origin)),
-        "timeout",
         "",
     ));
-    rows.push(sourced(
-        "retries",
-        Some((settings.retries.value.to_string(), &settings.retries.origin)),
-        "retries",
-        "",
-    ));
+    rows.push(sourced("retries", Some((settings.retries.value.to_string(), &settings.retries.origin)), ""));
     rows.push(sourced(
         "ca_bundle",
         settings.ca_bundle.as_ref().map(|c| (c.value.display().to_string(), &c.origin)),
-        "ca_bundle",
         "not set (the bundled Mozilla roots only)",
     ));
     let output = config::output_format(global, env)?;
@@ -164,7 +150,7 @@ fn show(global: &GlobalArgs, env: &Env, format: OutputFormat) -> Result<(), Erro
         OutputFormat::Text => "text",
         OutputFormat::Json => "json",
     };
-    rows.push(sourced("output", Some((output_value.to_string(), &output.origin)), "output", ""));
+    rows.push(sourced("output", Some((output_value.to_string(), &output.origin)), ""));
 
     let aliases: Vec<(String, String, Option<usize>)> = settings
         .aliases

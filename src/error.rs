@@ -223,7 +223,7 @@ impl Error {
             Error::HttpStatus { .. } | Error::BadResponse { .. } => true,
             Error::Api { code, .. } => {
                 // The service said it failed, but for these it may have been mid-way.
-                code.starts_with("InternalError") || code == "ServiceUnavailable"
+                service_may_have_acted(code)
             }
             _ => false,
         }
@@ -260,7 +260,18 @@ impl Error {
     }
 }
 
+/// `RequestLimitExceeded` or one of its sub-codes: the service refused before doing anything.
+pub fn is_throttled(code: &str) -> bool {
+    code == "RequestLimitExceeded" || code.starts_with("RequestLimitExceeded.")
+}
+
+/// The service failed part-way, so it may or may not have acted.
+fn service_may_have_acted(code: &str) -> bool {
+    code.starts_with("InternalError") || code == "ServiceUnavailable"
+}
+
 fn api_hint(code: &str) -> Option<String> {
+    let kind = classify_api_code(code);
     let hint = match code {
         "AuthFailure.SignatureExpire" => {
             "the local clock is more than 5 minutes off the server's: fix the clock (NTP) and retry"
@@ -275,21 +286,21 @@ fn api_hint(code: &str) -> Option<String> {
             "the session token is invalid or expired: refresh the temporary credentials"
         }
         "AuthFailure.MFAFailure" => "this account requires MFA for the operation",
-        _ if classify_api_code(code) == Kind::Auth => {
+        _ if kind == Kind::Auth => {
             "the credentials are valid but not allowed to do this: check the CAM policy (postgres:RebalanceReadOnlyGroup) and IP allow/block lists"
         }
-        _ if classify_api_code(code) == Kind::NotFound => {
+        _ if kind == Kind::NotFound => {
             "check the group ID and that --region is the group's region"
         }
         "UnsupportedRegion" => "check --region: the API is not offered there",
-        _ if code.starts_with("RequestLimitExceeded") => {
+        _ if is_throttled(code) => {
             "throttled by the API (100 requests per second): retry in a few seconds"
         }
         "ResourceInUse" => "the group is busy with another change: retry once it has finished",
-        _ if code.starts_with("InternalError") || code == "ServiceUnavailable" => {
+        _ if service_may_have_acted(code) => {
             "the service had a problem; the rebalance may or may not have been applied: check the group before retrying"
         }
-        _ if classify_api_code(code) == Kind::RetryLater => {
+        _ if kind == Kind::RetryLater => {
             "a temporary failure on the service side: retry later"
         }
         _ => return None,

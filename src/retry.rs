@@ -31,9 +31,7 @@ pub const RATE_WINDOW: Duration = Duration::from_millis(1001);
 /// Whether `error` proves the service did not act, so that sending again is safe.
 pub fn is_safe_to_retry(error: &Error) -> bool {
     match error {
-        Error::Api { code, .. } => {
-            code == "RequestLimitExceeded" || code.starts_with("RequestLimitExceeded.")
-        }
+        Error::Api { code, .. } => crate::error::is_throttled(code),
         Error::Network { delivery, .. } => *delivery == Delivery::NotSent,
         _ => false,
     }

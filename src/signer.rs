@@ -91,9 +91,8 @@ fn hmac(key: &[u8], message: &[u8]) -> [u8; 32] {
 
 /// The derived signing key: HMAC chain over `"TC3"+secret`, date, service, `tc3_request`.
 pub fn signing_key(secret_key: &str, date: &str, service: &str) -> [u8; 32] {
-    let k_date = hmac(format!("TC3{secret_key}").as_bytes(), date.as_bytes());
-    let k_service = hmac(&k_date, service.as_bytes());
-    hmac(&k_service, b"tc3_request")
+    let [_, _, k_signing] = signing_key_stages(secret_key, date, service);
+    k_signing
 }
 
 /// Intermediate keys of the derivation, for tests: (date key, service key, signing key).

@@ -77,16 +77,9 @@ fn clap_failure(e: clap::Error, env: &Env) -> ExitCode {
         let first = rendered.lines().next().unwrap_or("invalid arguments");
         let message = first.strip_prefix("error: ").unwrap_or(first).to_string();
         let _ = e.print();
-        let error = Error::usage(message);
-        let doc = serde_json::json!({
-            "ok": false,
-            "group": null,
-            "request_id": null,
-            "error": {"kind": "usage", "code": null, "message": error.message(), "retryable": false, "may_have_applied": false, "hint": "run tcpg --help"},
-            "exit_code": error.exit_code(),
-        });
+        let error = Error::usage_hint(message, "run tcpg --help");
         // A closed stdout is not worth a panic.
-        let _ = writeln!(std::io::stdout(), "{doc}");
+        let _ = writeln!(std::io::stdout(), "{}", tcpg::output::failure_document(None, &error));
         return ExitCode::from(error.exit_code());
     }
     let _ = e.print();

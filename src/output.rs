@@ -163,22 +163,7 @@ impl Output {
         }
         drop(stderr);
         if self.format == OutputFormat::Json {
-            let kind = error.kind();
-            let doc = json!({
-                "ok": false,
-                "group": group,
-                "request_id": error.request_id(),
-                "error": {
-                    "kind": kind.name(),
-                    "code": error.api_code(),
-                    "message": error.message(),
-                    "retryable": kind.retryable(),
-                    "may_have_applied": error.may_have_applied(),
-                    "hint": hint,
-                },
-                "exit_code": kind.exit_code(),
-            });
-            let _ = stdout_line(&doc.to_string());
+            let _ = stdout_line(&failure_document(group, error).to_string());
         }
     }
 
@@ -255,6 +240,25 @@ impl Output {
         );
         let _ = writeln!(stderr, "< {}", crate::api::snippet(&exchange.body));
     }
+}
+
+/// The JSON failure document of the README's schema.
+pub fn failure_document(group: Option<&str>, error: &Error) -> serde_json::Value {
+    let kind = error.kind();
+    json!({
+        "ok": false,
+        "group": group,
+        "request_id": error.request_id(),
+        "error": {
+            "kind": kind.name(),
+            "code": error.api_code(),
+            "message": error.message(),
+            "retryable": kind.retryable(),
+            "may_have_applied": error.may_have_applied(),
+            "hint": error.hint(),
+        },
+        "exit_code": kind.exit_code(),
+    })
 }
 
 fn stdout_line(text: &str) -> Result<(), Error> {
